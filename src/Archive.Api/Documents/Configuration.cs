@@ -1,0 +1,28 @@
+using Archive.Api.Documents.GettingDetails;
+using Archive.Api.Documents.GettingHistory;
+using Archive.Api.Documents.Importing;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Archive.Api.Documents;
+
+public static class Configuration
+{
+    public static void ConfigureDocuments(this StoreOptions opts)
+    {
+        // One stream per source document, keyed by its number: humans, URLs and logs all say 2026D04632.
+        opts.Events.StreamIdentity = StreamIdentity.AsString;
+        opts.Events.AddEventType<RevisionImported>();
+
+        // Inline: the answer to an import and the next read must agree, and a document's
+        // projections are written in the same transaction as its events.
+        opts.Projections.Add<DocumentDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DocumentHistoryProjection>(ProjectionLifecycle.Inline);
+
+        opts.Schema.For<DocumentText>();
+    }
+
+    public static IServiceCollection AddDocuments(this IServiceCollection services) =>
+        services.AddSingleton<RevisionImporter>();
+}

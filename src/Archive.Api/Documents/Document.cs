@@ -1,0 +1,37 @@
+namespace Archive.Api.Documents;
+
+/// <summary>The write model: only what import decisions need.</summary>
+public sealed class Document
+{
+    public string Id { get; set; } = "";
+    public int Revisions { get; set; }
+    public string? LastEventHash { get; set; }
+    public DateTimeOffset CurrentSourceUpdatedAt { get; set; }
+    public int CurrentSourceVersion { get; set; }
+    public List<KnownRevision> Known { get; set; } = [];
+
+    public void Apply(RevisionImported e)
+    {
+        Id = e.DocumentNumber;
+        Revisions = e.Revision;
+        LastEventHash = RevisionChain.Hash(e);
+        Known.Add(new KnownRevision(e.Revision, RevisionKey.Of(e)));
+        if (Revisions == 1 || RevisionKey.Supersedes(e.SourceUpdatedAt, e.SourceVersion, CurrentSourceUpdatedAt, CurrentSourceVersion))
+            (CurrentSourceUpdatedAt, CurrentSourceVersion) = (e.SourceUpdatedAt, e.SourceVersion);
+    }
+}
+
+/// <summary>What identifies a revision (DESIGN decision 2): source version, source time, and both hashes.</summary>
+public sealed record RevisionKey(int SourceVersion, DateTimeOffset SourceUpdatedAt, string MetadataHash, string ContentHash)
+{
+    public static RevisionKey Of(RevisionImported e) => new(e.SourceVersion, e.SourceUpdatedAt, e.MetadataHash, e.ContentHash);
+
+    /// <summary>
+    /// The current revision is the one with the latest source time; the source version breaks a tie,
+    /// and on a tie of both the later arrival wins.
+    /// </summary>
+    public static bool Supersedes(DateTimeOffset at, int version, DateTimeOffset currentAt, int currentVersion) =>
+        at > currentAt || (at == currentAt && version >= currentVersion);
+}
+
+public sealed record KnownRevision(int Revision, RevisionKey Key);

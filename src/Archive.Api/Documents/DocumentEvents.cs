@@ -1,0 +1,36 @@
+using Archive.Content.Documents;
+
+namespace Archive.Api.Documents;
+
+/// <summary>Where a revision came from: enough to find the source again and to check it.</summary>
+/// <param name="SourceKind">"opentk-page" for a tkconv text page; other importers add their own.</param>
+/// <param name="SourceName">File name or URL as given to the importer.</param>
+/// <param name="SourceId">The source's own id for the document, where it has one.</param>
+/// <param name="SourceSha256">SHA-256 of the bytes as received.</param>
+public sealed record Provenance(
+    string SourceKind,
+    string? SourceName,
+    string? SourceId,
+    string? SourceSha256,
+    long? SourceBytes,
+    string? ContentType,
+    string ImporterVersion);
+
+/// <summary>
+/// A version of a document the Archive had not seen before. Carries both clocks: the source's
+/// own update time (<see cref="SourceUpdatedAt"/>) and when the Archive recorded it
+/// (<see cref="RecordedAt"/>), and <see cref="PreviousEventHash"/>, the hash of the revision
+/// event before it in this stream, which makes each document's history a hash chain.
+/// </summary>
+public sealed record RevisionImported(
+    string DocumentNumber,
+    int Revision,
+    int SourceVersion,
+    string SourceUpdatedRaw,
+    DocumentMetadata Metadata,
+    string MetadataHash,
+    string ContentHash,
+    string? PreviousEventHash,
+    Provenance Provenance,
+    DateTimeOffset SourceUpdatedAt,
+    DateTimeOffset RecordedAt);

@@ -1,0 +1,75 @@
+using Archive.Content.Documents;
+using Marten;
+using Marten.Events.Aggregation;
+using Wolverine.Http;
+
+namespace Archive.Api.Documents.GettingHistory;
+
+/// <summary>Every revision of a document in the order the Archive recorded them.</summary>
+public sealed class DocumentHistory
+{
+    public string Id { get; set; } = "";
+    public List<RevisionEntry> Revisions { get; set; } = [];
+}
+
+/// <param name="ChangedFields">Metadata fields that differ from the revision recorded just before this one ("versie", "bijgewerkt", "title" …).</param>
+/// <param name="TextChanged">Whether the text differs from the revision recorded just before this one.</param>
+public sealed record RevisionEntry(
+    int Revision,
+    int SourceVersion,
+    DateTimeOffset SourceUpdatedAt,
+    string SourceUpdatedRaw,
+    DateTimeOffset RecordedAt,
+    string ContentHash,
+    string MetadataHash,
+    string EventHash,
+    string? PreviousEventHash,
+    IReadOnlyList<string> ChangedFields,
+    bool TextChanged,
+    DocumentMetadata Metadata,
+    Provenance Provenance);
+
+public sealed class DocumentHistoryProjection : SingleStreamProjection<DocumentHistory, string>
+{
+    public static DocumentHistory Create(RevisionImported e) => new() { Id = e.DocumentNumber, Revisions = [Entry(e, null)] };
+
+    public void Apply(RevisionImported e, DocumentHistory history) =>
+        history.Revisions.Add(Entry(e, history.Revisions.LastOrDefault()));
+
+    static RevisionEntry Entry(RevisionImported e, RevisionEntry? previous) => new(
+        e.Revision, e.SourceVersion, e.SourceUpdatedAt, e.SourceUpdatedRaw, e.RecordedAt, e.ContentHash, e.MetadataHash,
+        RevisionChain.Hash(e), e.PreviousEventHash,
+        previous is null ? [] : ChangedFields(previous, e),
+        previous is not null && previous.ContentHash != e.ContentHash,
+        e.Metadata, e.Provenance);
+
+    static IReadOnlyList<string> ChangedFields(RevisionEntry previous, RevisionImported e)
+    {
+        var source = new List<string>();
+        if (previous.SourceVersion != e.SourceVersion) source.Add("versie");
+        if (previous.SourceUpdatedAt != e.SourceUpdatedAt) source.Add("bijgewerkt");
+        return [.. source, .. previous.Metadata.ChangedFields(e.Metadata)];
+    }
+}
+
+/// <summary>One revision with its text: a citable URL per version.</summary>
+public sealed record RevisionWithText(string Number, RevisionEntry Revision, string Text);
+
+public static class GetDocumentHistoryEndpoints
+{
+    [WolverineGet("/api/documents/{nr}/revisions", OperationId = "GetRevisions")]
+    public static async Task<IResult> Revisions(string nr, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<DocumentHistory>(nr, ct) is { } history
+            ? Results.Ok(history)
+            : Problems.UnknownDocument(nr);
+
+    [WolverineGet("/api/documents/{nr}/revisions/{n}", OperationId = "GetRevision")]
+    public static async Task<IResult> Revision(string nr, int n, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { } history) return Problems.UnknownDocument(nr);
+        if (history.Revisions.FirstOrDefault(r => r.Revision == n) is not { } revision)
+            return Problems.Status(404, "Unknown revision", $"Document '{nr}' has revisions 1 to {history.Revisions.Count}; there is no revision {n}.");
+        var text = await session.LoadAsync<DocumentText>(revision.ContentHash, ct);
+        return Results.Ok(new RevisionWithText(nr, revision, text?.Text ?? ""));
+    }
+}

@@ -1,0 +1,52 @@
+using Archive.Content.Documents;
+using Archive.Content.OpenTk;
+using Archive.Content.Text;
+
+namespace Archive.Api.Documents.Importing;
+
+/// <summary>Record this version of a document, unless the Archive already has it.</summary>
+public sealed record ImportRevision(
+    DocumentMetadata Metadata,
+    int SourceVersion,
+    DateTimeOffset SourceUpdatedAt,
+    string SourceUpdatedRaw,
+    string Text,
+    Provenance Provenance)
+{
+    public string Number => Metadata.Number;
+    public string ContentHash { get; } = NormalisedText.Sha256(Text);
+
+    public static ImportRevision From(OpenTkPage page, Provenance provenance) =>
+        new(page.Metadata, page.SourceVersion, page.SourceUpdatedAt, page.SourceUpdatedRaw, page.Body, provenance);
+}
+
+public enum ImportOutcome { Created, Revised, Unchanged, Rejected }
+
+/// <param name="Current">Whether this revision is now the document's current state (false when it arrived out of order).</param>
+public sealed record ImportDecision(ImportOutcome Outcome, int Revision, bool Current, IReadOnlyList<RevisionImported> Events);
+
+public static class ImportRevisionDecision
+{
+    /// <summary>
+    /// A revision identical to any revision already in the stream changes nothing. Anything else
+    /// is recorded as the next revision, linked to the previous one by its hash; it becomes current
+    /// only if its source time is the latest (an older version arriving late is history, not news).
+    /// </summary>
+    public static ImportDecision Decide(Document? document, ImportRevision command, DateTimeOffset now)
+    {
+        var metadataHash = command.Metadata.Hash();
+        var key = new RevisionKey(command.SourceVersion, command.SourceUpdatedAt, metadataHash, command.ContentHash);
+        if (document?.Known.FirstOrDefault(k => k.Key == key) is { } known)
+            return new ImportDecision(ImportOutcome.Unchanged, known.Revision, IsCurrent(document, command), []);
+
+        var revision = (document?.Revisions ?? 0) + 1;
+        var imported = new RevisionImported(command.Number, revision, command.SourceVersion, command.SourceUpdatedRaw,
+            command.Metadata, metadataHash, command.ContentHash, document?.LastEventHash, command.Provenance,
+            command.SourceUpdatedAt, now);
+        return new ImportDecision(document is null ? ImportOutcome.Created : ImportOutcome.Revised, revision,
+            document is null || IsCurrent(document, command), [imported]);
+    }
+
+    static bool IsCurrent(Document document, ImportRevision command) =>
+        RevisionKey.Supersedes(command.SourceUpdatedAt, command.SourceVersion, document.CurrentSourceUpdatedAt, document.CurrentSourceVersion);
+}

@@ -1,0 +1,58 @@
+using Archive.Content.OpenTk;
+using Marten;
+using Polly;
+using Polly.Retry;
+
+namespace Archive.Api.Documents.Importing;
+
+/// <summary>What happened to one imported source (a page or file).</summary>
+public sealed record ImportResult(string? Number, ImportOutcome Outcome, int? Revision, bool? Current, string? Source, string? Reason)
+{
+    public static ImportResult Rejected(string? source, string reason, string? number = null) =>
+        new(number, ImportOutcome.Rejected, null, null, source, reason);
+}
+
+/// <summary>
+/// Runs <see cref="ImportRevisionDecision"/> against the event store: one document, one
+/// transaction, holding its events and its text. A batch import calls this per document, so a bad
+/// file never takes good ones down with it. The HTTP endpoint and the CLI share it.
+/// </summary>
+public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
+{
+    public const string Version = "archive-opentk-importer/1";
+
+    // Two imports of the same document at once: the loser's append fails its version check and is decided again.
+    static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<JasperFx.ConcurrencyException>().Handle<JasperFx.Events.ExistingStreamIdCollisionException>(),
+            MaxRetryAttempts = 5,
+            Delay = TimeSpan.FromMilliseconds(20),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .Build();
+
+    public async Task<ImportResult> ImportPageAsync(string source, string page, Provenance provenance, CancellationToken ct)
+    {
+        var parsed = OpenTkPageParser.Parse(page);
+        if (parsed.Value is not { } value) return ImportResult.Rejected(source, parsed.Error!);
+        return await ImportAsync(ImportRevision.From(value, provenance), source, ct);
+    }
+
+    public async Task<ImportResult> ImportAsync(ImportRevision command, string? source, CancellationToken ct) =>
+        await Retry.ExecuteAsync(async token =>
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<Document>(command.Number, token);
+            var decision = ImportRevisionDecision.Decide(stream.Aggregate, command, clock.GetUtcNow());
+            if (decision.Events.Count > 0)
+            {
+                stream.AppendMany(decision.Events);
+                if (await session.LoadAsync<DocumentText>(command.ContentHash, token) is null)
+                    session.Store(new DocumentText(command.ContentHash, command.Text));
+                await session.SaveChangesAsync(token);
+            }
+            return new ImportResult(command.Number, decision.Outcome, decision.Revision, decision.Current, source, null);
+        }, ct);
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Archive.Api;
+using Archive.Api.Documents;
+using Archive.Api.Infrastructure;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Marten;
+using Scalar.AspNetCore;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions();
+builder.Services.Configure<ArchiveOptions>(builder.Configuration.GetSection("Archive"));
+builder.Services.PostConfigure<ArchiveOptions>(o => o.ApiKey ??= GeneratedApiKey.Value);
+builder.Services.AddSingleton(TimeProvider.System);
+
+var connectionString = builder.Configuration.GetConnectionString("Archive");
+if (string.IsNullOrWhiteSpace(connectionString))
+    connectionString = PrivatePostgres.StartOrJoin(options.PrivatePostgresDirectory).ConnectionString;
+
+builder.Services.AddMarten(opts =>
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = "archive";
+        opts.ConfigureDocuments();
+    })
+    .UseLightweightSessions()
+    .IntegrateWithWolverine();
+
+builder.Services.CritterStackDefaults(x =>
+{
+    // Production creates no schema by itself: migrations/ (or db-apply) does.
+    x.Production.ResourceAutoCreate = AutoCreate.None;
+    x.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+    x.Production.GeneratedCodeMode = TypeLoadMode.Dynamic;
+});
+
+builder.Host.UseWolverine(opts => opts.Policies.AutoApplyTransactions());
+builder.Services.AddWolverineHttp();
+builder.Services.AddDocuments();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
+app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;
+
+/// <summary>Used when no Archive:ApiKey is configured: a fresh key per process, printed at start.</summary>
+static class GeneratedApiKey
+{
+    public static readonly string Value = "ak_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+}

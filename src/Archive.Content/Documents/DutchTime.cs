@@ -1,0 +1,38 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Archive.Content.Documents;
+
+/// <summary>Dutch local times, as the Tweede Kamer's systems write them, turned into instants.</summary>
+public static class DutchTime
+{
+    static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+
+    static readonly LocalDateTimePattern[] Patterns =
+    [
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF"),
+    ];
+
+    /// <summary>
+    /// Parses a zone-less local time and places it in Europe/Amsterdam. In the autumn hour
+    /// that happens twice the earlier instant is taken; a time skipped in spring moves forward.
+    /// </summary>
+    public static bool TryParseLocal(string text, out DateTimeOffset instant)
+    {
+        foreach (var pattern in Patterns)
+        {
+            var result = pattern.Parse(text.Trim());
+            if (!result.Success) continue;
+            instant = result.Value.InZoneLeniently(Amsterdam).ToDateTimeOffset().ToUniversalTime();
+            return true;
+        }
+        instant = default;
+        return false;
+    }
+
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

@@ -58,7 +58,7 @@ public class when_parsing_the_opentk_fixtures
         var notes = Parse("2026D04632-v1.txt").Footnotes;
         Assert.Equal(Enumerable.Range(1, 16), notes.Select(n => n.Number));
         Assert.Equal("Kamerstukken 36180 nr. 179", notes[0].Text);
-        Assert.Equal("Kamerstuk 26\u00A0485, nr. 430", notes[11].Text);   // the source has a no-break space there
+        Assert.Equal("Kamerstuk\u00A026\u00A0485, nr.\u00A0430", notes[11].Text);   // the source has no-break spaces there
         Assert.Equal("Zie UN Global Marketplace: https://www.ungm.org/Shared/KnowledgeCenter/Pages/asr_data_country", notes[15].Text);
     }
 

@@ -25,7 +25,7 @@ public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
     static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<JasperFx.ConcurrencyException>().Handle<JasperFx.Events.ExistingStreamIdCollisionException>(),
+            ShouldHandle = new PredicateBuilder().Handle<JasperFx.ConcurrencyException>().Handle<Marten.Exceptions.ExistingStreamIdCollisionException>(),
             MaxRetryAttempts = 5,
             Delay = TimeSpan.FromMilliseconds(20),
             BackoffType = DelayBackoffType.Exponential,

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace Archive.IntegrationTests.CommandLine;
+
+/// <summary>Runs the Archive's executable as a user would, against a given database.</summary>
+public static class ArchiveCli
+{
+    public sealed record Run(int ExitCode, string Output, string Errors);
+
+    public static async Task<Run> Execute(string connectionString, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+            Environment =
+            {
+                ["ConnectionStrings__Archive"] = connectionString,
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["NO_COLOR"] = "1",
+            },
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Archive.Api.dll"));
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await errors);
+    }
+}

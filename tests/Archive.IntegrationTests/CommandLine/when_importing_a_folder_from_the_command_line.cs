@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Archive.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Archive.IntegrationTests.CommandLine;
+
+[Collection(ArchiveCollection.Name)]
+public class when_importing_a_folder_from_the_command_line : IDisposable
+{
+    readonly string _database = TestCluster.NewDatabase();
+    readonly string _folder = Directory.CreateTempSubdirectory("archive-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);
+
+    static int Row(string output, string outcome) =>
+        int.Parse(Regex.Match(output, $@"\b{outcome}\b\s*│\s*(\d+)").Groups[1].Value);
+
+    async Task<long> Events()
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        return (long)(await new NpgsqlCommand("select count(*) from archive.mt_events", connection).ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task it_imports_the_good_files_names_the_bad_one_and_exits_non_zero()
+    {
+        Write("2026D04632-v1.txt", Fixtures.V1);
+        Write("2026D04632-v2.txt", Fixtures.V2);
+        Write("notes.txt", "not a page at all");
+
+        var run = await ArchiveCli.Execute(_database, "import", _folder);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal((1, 1, 0, 1), (Row(run.Output, "created"), Row(run.Output, "revised"), Row(run.Output, "unchanged"), Row(run.Output, "rejected")));
+        Assert.Matches(@"3 files in [\d.]+ s: \d+ files/s, \d+ new revisions/s", run.Output);
+        Assert.Contains("rejected " + Path.Combine(_folder, "notes.txt") + ": the page has no 'Nummer: …, datum: …' line", run.Errors);
+        Assert.Equal(2, await Events());
+    }
+
+    [Fact]
+    public async Task importing_the_same_folder_again_changes_nothing_and_exits_zero()
+    {
+        Write("2026D04632-v1.txt", Fixtures.V1);
+        Write("2026D04632-v2.txt", Fixtures.V2);
+        Assert.Equal(0, (await ArchiveCli.Execute(_database, "import", _folder)).ExitCode);
+
+        var again = await ArchiveCli.Execute(_database, "import", _folder);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(2, Row(again.Output, "unchanged"));
+        Assert.Equal(2, await Events());
+    }
+
+    [Fact]
+    public async Task a_path_that_does_not_exist_is_a_one_line_refusal()
+    {
+        var run = await ArchiveCli.Execute(_database, "import", Path.Combine(_folder, "missing"));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("is neither a file nor a folder", run.Errors);
+    }
+}

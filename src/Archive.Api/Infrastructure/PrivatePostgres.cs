@@ -87,7 +87,7 @@ public sealed class PrivatePostgres : IDisposable
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(passwordFile, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
-        File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         GiveToPostgres(folder);
         AsPostgres(Path.Combine(binaries, "initdb"), "-D", Path.Combine(folder, "data"), "-U", "postgres", "--auth=scram-sha-256",
             $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");

@@ -1,6 +1,7 @@
 using Archive.Content.Documents;
 using Marten;
 using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Archive.Api.Documents.GettingDetails;
@@ -55,12 +56,15 @@ public sealed class DocumentDetailsProjection : SingleStreamProjection<DocumentD
 public static class GetDocumentDetailsEndpoint
 {
     [WolverineGet("/api/documents/{nr}", OperationId = "GetDocument")]
+    [Tags("Documents"), EndpointSummary("A document as it stands now (its latest revision by source time)")]
+    [ProducesResponseType<DocumentDetails>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(string nr, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<DocumentDetails>(nr, ct) is { } details
             ? Results.Ok(details)
             : Problems.UnknownDocument(nr);
 
     [WolverineGet("/api/documents", OperationId = "ListDocuments")]
+    [Tags("Documents"), EndpointSummary("Documents by number, paged with limit (1–1000) and offset")]
     public static async Task<IReadOnlyList<DocumentDetails>> List(IQuerySession session, CancellationToken ct, int limit = 100, int offset = 0) =>
         await session.Query<DocumentDetails>().OrderBy(d => d.Id).Skip(Math.Max(offset, 0)).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct);
 }

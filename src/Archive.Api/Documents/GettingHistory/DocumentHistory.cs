@@ -1,6 +1,7 @@
 using Archive.Content.Documents;
 using Marten;
 using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Archive.Api.Documents.GettingHistory;
@@ -58,12 +59,16 @@ public sealed record RevisionWithText(string Number, RevisionEntry Revision, str
 public static class GetDocumentHistoryEndpoints
 {
     [WolverineGet("/api/documents/{nr}/revisions", OperationId = "GetRevisions")]
+    [Tags("Documents"), EndpointSummary("Every revision of a document: both clocks, hashes, what changed")]
+    [ProducesResponseType<DocumentHistory>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Revisions(string nr, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<DocumentHistory>(nr, ct) is { } history
             ? Results.Ok(history)
             : Problems.UnknownDocument(nr);
 
     [WolverineGet("/api/documents/{nr}/revisions/{n}", OperationId = "GetRevision")]
+    [Tags("Documents"), EndpointSummary("One revision with its metadata and text")]
+    [ProducesResponseType<RevisionWithText>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Revision(string nr, int n, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { } history) return Problems.UnknownDocument(nr);

@@ -25,6 +25,11 @@ public static class ImportEndpoint
         ApiKeyCheck.Verify(context, options);
 
     [WolverinePost("/api/imports", OperationId = "Import")]
+    [Tags("Imports"), EndpointSummary("Import one OpenTK page (text/plain) or several (multipart/form-data); needs the API key")]
+    [Consumes("text/plain", "multipart/form-data")]
+    [ProducesResponseType<ImportResponse>(200), ProducesResponseType<ImportResponse>(201)]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(413, "application/problem+json"), ProducesResponseType<ProblemDetails>(415, "application/problem+json")]
     public static async Task<IResult> Post(HttpRequest request, RevisionImporter importer, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
         var limit = options.Value.Imports.MaxBodyBytes;

@@ -26,7 +26,6 @@ public static class ImportEndpoint
 
     [WolverinePost("/api/imports", OperationId = "Import")]
     [Tags("Imports"), EndpointSummary("Import one OpenTK page (text/plain) or several (multipart/form-data); needs the API key")]
-    [Consumes("text/plain", "multipart/form-data")]
     [ProducesResponseType<ImportResponse>(200), ProducesResponseType<ImportResponse>(201)]
     [ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(413, "application/problem+json"), ProducesResponseType<ProblemDetails>(415, "application/problem+json")]

@@ -9,21 +9,22 @@ public class when_projecting_revisions
     static DocumentDetails Details(IEnumerable<RevisionImported> events)
     {
         var projection = new DocumentDetailsProjection();
-        DocumentDetails? view = null;
-        foreach (var e in events)
-            if (view is null) view = DocumentDetailsProjection.Create(e);
-            else projection.Apply(e, view);
-        return view!;
+        return Project(events, DocumentDetailsProjection.Create, projection.Apply);
     }
 
     static DocumentHistory History(IEnumerable<RevisionImported> events)
     {
         var projection = new DocumentHistoryProjection();
-        DocumentHistory? view = null;
-        foreach (var e in events)
-            if (view is null) view = DocumentHistoryProjection.Create(e);
-            else projection.Apply(e, view);
-        return view!;
+        return Project(events, DocumentHistoryProjection.Create, projection.Apply);
+    }
+
+    /// <summary>What Marten does with a single-stream projection: Create on the first event, Apply on the rest.</summary>
+    static TView Project<TView>(IEnumerable<RevisionImported> events, Func<RevisionImported, TView> create, Action<RevisionImported, TView> apply)
+    {
+        var list = events.ToList();
+        var view = create(list[0]);
+        foreach (var e in list.Skip(1)) apply(e, view);
+        return view;
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+namespace Archive.Content.Diffing;
+
+public enum Granularity { Line, Word, Char }
+
+public enum OpKind { Equal, Delete, Insert }
+
+/// <summary>A run of text that both versions share, or that only the older or only the newer has.</summary>
+/// <param name="MoveId">Set on both ends of a moved paragraph: its deletion where it was and its insertion where it went.</param>
+public sealed record DiffOp(OpKind Kind, string Text, int? MoveId = null);
+
+public enum RowKind { Equal, Changed, Deleted, Inserted, MovedAway, MovedHere }
+
+/// <summary>
+/// One paragraph (line) of the comparison, as a side-by-side view shows it: zero-based line
+/// indexes on each side, and the ops that turn the older line into the newer one.
+/// </summary>
+public sealed record DiffRow(RowKind Kind, int? OldLine, int? NewLine, IReadOnlyList<DiffOp> Ops, int? MoveId = null)
+{
+    public string OldText => string.Concat(Ops.Where(o => o.Kind != OpKind.Insert).Select(o => o.Text));
+    public string NewText => string.Concat(Ops.Where(o => o.Kind != OpKind.Delete).Select(o => o.Text));
+}
+
+public sealed record DiffStats(
+    int WordsAdded, int WordsRemoved, int WordsMoved,
+    int LinesAdded, int LinesRemoved, int LinesChanged, int LinesMoved);
+
+public sealed record DiffOptions
+{
+    public Granularity Granularity { get; init; } = Granularity.Word;
+
+    /// <summary>When true, changes of whitespace alone do not count (equal runs then carry the newer text).</summary>
+    public bool IgnoreWhitespace { get; init; }
+
+    /// <summary>Past this, paragraphs not yet compared word by word are compared as whole lines, and the diff says so.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>The comparison of two texts. <see cref="Coarser"/> says when it is less fine than asked, and why.</summary>
+public sealed record TextDiff(Granularity Granularity, bool Coarser, string? CoarserReason, IReadOnlyList<DiffRow> Rows, DiffStats Stats)
+{
+    public bool HasChanges => Rows.Any(r => r.Kind != RowKind.Equal);
+
+    /// <summary>The whole comparison as one sequence of ops, adjacent runs of one kind merged (moves kept apart).</summary>
+    public IReadOnlyList<DiffOp> InlineOps() => DiffOps.Merge(Rows.SelectMany(r => r.Ops));
+
+    public string OldText() => string.Concat(Rows.Select(r => r.OldText));
+    public string NewText() => string.Concat(Rows.Select(r => r.NewText));
+}

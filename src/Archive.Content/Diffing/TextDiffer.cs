@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Archive.Content.Diffing;
+
+/// <summary>
+/// Compares two texts paragraph by paragraph (a paragraph is a line here, often of a thousand
+/// characters or more), reports paragraphs that moved as moves, and compares the words (or
+/// characters) only inside paragraphs that changed, within a time budget. Never unbounded:
+/// lines found on one side only are set aside before the paragraph diff, and past the budget the
+/// remaining paragraphs are compared as whole lines and the result says it is coarser.
+/// </summary>
+public static partial class TextDiffer
+{
+    const int MinimumWordsForAMove = 3;
+    const int PairingWindow = 50;
+    const double PairingSimilarity = 0.4;
+    const double LargestAffordablePair = 2e8;
+
+    public static TextDiff Compare(string oldText, string newText, DiffOptions? options = null)
+    {
+        options ??= new DiffOptions();
+        var run = new Run(options, Tokens.Lines(oldText), Tokens.Lines(newText));
+        foreach (var segment in Segments(run))
+            if (segment.Equal is var (i, j))
+                run.Rows.Add(new DiffRow(RowKind.Equal, i, j, [new DiffOp(OpKind.Equal, run.New[j])]));
+            else
+                AddBlock(run, segment.OldLines, segment.NewLines);
+        return new TextDiff(options.Granularity, run.CoarserReason is not null, run.CoarserReason, run.Rows, Statistics(run.Rows));
+    }
+
+    sealed class Run(DiffOptions options, string[] oldLines, string[] newLines)
+    {
+        public DiffOptions Options { get; } = options;
+        public string[] Old { get; } = oldLines;
+        public string[] New { get; } = newLines;
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+        public List<DiffRow> Rows { get; } = [];
+        public HashSet<string>?[] OldWords { get; } = new HashSet<string>?[oldLines.Length];
+        public HashSet<string>?[] NewWords { get; } = new HashSet<string>?[newLines.Length];
+        public Dictionary<int, int> MovedOld { get; } = [];
+        public Dictionary<int, int> MovedNew { get; } = [];
+        public int PairsCompared { get; set; }
+        public int PairsTotal { get; set; }
+        public string? CoarserReason { get; set; }
+        public string Key(string line) => Options.IgnoreWhitespace ? Collapse(line) : line;
+    }
+
+    /// <summary>A run of equal lines (one pair) or a block of changed lines between two equal ones.</summary>
+    sealed record Segment((int Old, int New)? Equal, List<int> OldLines, List<int> NewLines);
+
+    static List<Segment> Segments(Run run)
+    {
+        var segments = new List<Segment>();
+        var (a, b) = (0, 0);
+        foreach (var (i, j) in AlignLines(run).Append((run.Old.Length, run.New.Length)))
+        {
+            if (a < i || b < j) segments.Add(new Segment(null, Range(a, i), Range(b, j)));
+            if (i < run.Old.Length) segments.Add(new Segment((i, j), [], []));
+            (a, b) = (i + 1, j + 1);
+        }
+        FindMoves(run, segments);
+        return segments;
+    }
+
+    static List<int> Range(int from, int to) => Enumerable.Range(from, Math.Max(0, to - from)).ToList();
+
+    /// <summary>Lines that the other side does not have at all cannot match, so only the others go to the diff.</summary>
+    static IEnumerable<(int Old, int New)> AlignLines(Run run)
+    {
+        var (oldKeys, newKeys) = (run.Old.Select(run.Key).ToArray(), run.New.Select(run.Key).ToArray());
+        var (inOld, inNew) = (oldKeys.ToHashSet(StringComparer.Ordinal), newKeys.ToHashSet(StringComparer.Ordinal));
+        var oldShared = Enumerable.Range(0, oldKeys.Length).Where(i => inNew.Contains(oldKeys[i])).ToArray();
+        var newShared = Enumerable.Range(0, newKeys.Length).Where(j => inOld.Contains(newKeys[j])).ToArray();
+        return SequenceDiff.Matches(oldShared.Select(i => oldKeys[i]).ToArray(), newShared.Select(j => newKeys[j]).ToArray())
+            .Select(m => (oldShared[m.Old], newShared[m.New]));
+    }
+
+    /// <summary>A paragraph deleted in one place and inserted, word for word, in another has moved.</summary>
+    static void FindMoves(Run run, List<Segment> segments)
+    {
+        var deleted = segments.SelectMany(s => s.OldLines).ToLookup(i => MoveKey(run, run.Old[i]), StringComparer.Ordinal);
+        var inserted = segments.SelectMany(s => s.NewLines).Where(j => deleted.Contains(MoveKey(run, run.New[j])))
+            .Where(j => Tokens.WordCount(run.New[j]) >= MinimumWordsForAMove)
+            .GroupBy(j => MoveKey(run, run.New[j]), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new Queue<int>(g), StringComparer.Ordinal);
+        foreach (var i in segments.SelectMany(s => s.OldLines))
+            if (inserted.TryGetValue(MoveKey(run, run.Old[i]), out var queue) && queue.Count > 0)
+            {
+                var id = run.MovedOld.Count + 1;
+                run.MovedOld[i] = id;
+                run.MovedNew[queue.Dequeue()] = id;
+            }
+    }
+
+    static string MoveKey(Run run, string line) => run.Key(line.TrimEnd('\n'));
+
+    /// <summary>Pairs each changed old paragraph with the next similar new one, keeping both sides in order.</summary>
+    static void AddBlock(Run run, List<int> olds, List<int> news)
+    {
+        var p = 0;
+        foreach (var i in olds)
+        {
+            if (run.MovedOld.TryGetValue(i, out var away)) { run.Rows.Add(Moved(run, i, away, fromOld: true)); continue; }
+            var q = Partner(run, i, news, p);
+            if (q < 0) { run.Rows.Add(new DiffRow(RowKind.Deleted, i, null, [new DiffOp(OpKind.Delete, run.Old[i])])); continue; }
+            for (; p < q; p++) run.Rows.Add(Inserted(run, news[p]));
+            AddChanged(run, i, news[q]);
+            p = q + 1;
+        }
+        for (; p < news.Count; p++) run.Rows.Add(Inserted(run, news[p]));
+    }
+
+    static int Partner(Run run, int oldLine, List<int> news, int from)
+    {
+        if (run.Options.Granularity == Granularity.Line || OutOfTime(run)) return -1;
+        for (var q = from; q < Math.Min(news.Count, from + PairingWindow); q++)
+            if (!run.MovedNew.ContainsKey(news[q]) && Similar(run, oldLine, news[q])) return q;
+        return -1;
+    }
+
+    static DiffRow Inserted(Run run, int j) => run.MovedNew.TryGetValue(j, out var id)
+        ? Moved(run, j, id, fromOld: false)
+        : new DiffRow(RowKind.Inserted, null, j, [new DiffOp(OpKind.Insert, run.New[j])]);
+
+    static DiffRow Moved(Run run, int line, int id, bool fromOld) => fromOld
+        ? new DiffRow(RowKind.MovedAway, line, null, [new DiffOp(OpKind.Delete, run.Old[line], id)], id)
+        : new DiffRow(RowKind.MovedHere, null, line, [new DiffOp(OpKind.Insert, run.New[line], id)], id);
+
+    static void AddChanged(Run run, int i, int j)
+    {
+        run.PairsTotal++;
+        var (prefix, oldMiddle, newMiddle, suffix) = Trim(run.Old[i], run.New[j]);
+        var (oldPieces, newPieces) = (Tokens.For(run.Options.Granularity, oldMiddle), Tokens.For(run.Options.Granularity, newMiddle));
+        if (OutOfTime(run) || EstimatedCost(oldPieces, newPieces) > LargestAffordablePair)
+        {
+            run.CoarserReason ??= "a paragraph was too large to compare piece by piece within the time budget";
+            run.Rows.Add(new DiffRow(RowKind.Deleted, i, null, [new DiffOp(OpKind.Delete, run.Old[i])]));
+            run.Rows.Add(new DiffRow(RowKind.Inserted, null, j, [new DiffOp(OpKind.Insert, run.New[j])]));
+            return;
+        }
+        run.PairsCompared++;
+        var ops = SequenceDiff.Ops(oldPieces, newPieces, run.Options.IgnoreWhitespace ? Collapse : p => p);
+        ops.Insert(0, new DiffOp(OpKind.Equal, prefix));
+        ops.Add(new DiffOp(OpKind.Equal, suffix));
+        run.Rows.Add(new DiffRow(RowKind.Changed, i, j, run.Options.Granularity == Granularity.Word ? DiffOps.Tidy(ops) : DiffOps.Merge(ops)));
+    }
+
+    static bool OutOfTime(Run run)
+    {
+        if (run.Clock.Elapsed <= run.Options.Budget) return false;
+        run.CoarserReason ??= $"the time budget of {run.Options.Budget.TotalSeconds:0.###} s ran out; the paragraphs left were compared as whole lines";
+        return true;
+    }
+
+    /// <summary>
+    /// The text both lines start and end with, cut at whitespace so that no word is split, and
+    /// what lies between: only that goes to the diff.
+    /// </summary>
+    static (string Prefix, string OldMiddle, string NewMiddle, string Suffix) Trim(string a, string b)
+    {
+        var p = 0;
+        var limit = Math.Min(a.Length, b.Length);
+        while (p < limit && a[p] == b[p]) p++;
+        while (p > 0 && !char.IsWhiteSpace(a[p - 1])) p--;
+        var s = 0;
+        while (s < limit - p && a[a.Length - 1 - s] == b[b.Length - 1 - s]) s++;
+        while (s > 0 && !char.IsWhiteSpace(a[a.Length - s])) s--;
+        return (a[..p], a[p..(a.Length - s)], b[p..(b.Length - s)], a[(a.Length - s)..]);
+    }
+
+    /// <summary>Myers takes about (n + m) × d steps; the pieces only one side has bound d from below.</summary>
+    static double EstimatedCost(string[] a, string[] b)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var piece in a) counts[piece] = counts.GetValueOrDefault(piece) + 1;
+        foreach (var piece in b) counts[piece] = counts.GetValueOrDefault(piece) - 1;
+        return (double)(a.Length + b.Length) * counts.Values.Sum(Math.Abs);
+    }
+
+    /// <summary>Two paragraphs are versions of one another when they share enough of their words.</summary>
+    static bool Similar(Run run, int i, int j)
+    {
+        var (a, b) = (run.Old[i], run.New[j]);
+        if (Tokens.IsBlank(a) && Tokens.IsBlank(b)) return true;
+        if (SharedEnds(a, b) >= PairingSimilarity * Math.Max(a.Length, b.Length)) return true;
+        var (wa, wb) = (run.OldWords[i] ??= WordSet(a), run.NewWords[j] ??= WordSet(b));
+        if (wa.Count == 0 || wb.Count == 0) return false;
+        return (double)wa.Count(wb.Contains) / Math.Max(wa.Count, wb.Count) >= PairingSimilarity;
+    }
+
+    static int SharedEnds(string a, string b)
+    {
+        var limit = Math.Min(a.Length, b.Length);
+        var p = 0;
+        while (p < limit && a[p] == b[p]) p++;
+        var s = 0;
+        while (s < limit - p && a[a.Length - 1 - s] == b[b.Length - 1 - s]) s++;
+        return p + s;
+    }
+
+    static HashSet<string> WordSet(string line) =>
+        Tokens.Words(line).Where(w => Tokens.IsWordChar(w[0])).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    static DiffStats Statistics(IReadOnlyList<DiffRow> rows)
+    {
+        int Words(OpKind kind, bool moved) => rows.SelectMany(r => r.Ops)
+            .Where(o => o.Kind == kind && (o.MoveId is not null) == moved).Sum(o => Tokens.WordCount(o.Text));
+        int Lines(RowKind kind) => rows.Count(r => r.Kind == kind);
+        return new DiffStats(Words(OpKind.Insert, false), Words(OpKind.Delete, false), Words(OpKind.Insert, true),
+            Lines(RowKind.Inserted), Lines(RowKind.Deleted), Lines(RowKind.Changed), Lines(RowKind.MovedHere));
+    }
+}

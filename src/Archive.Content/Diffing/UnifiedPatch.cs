@@ -1,0 +1,74 @@
+using System.Text;
+
+namespace Archive.Content.Diffing;
+
+/// <summary>
+/// The diff as a unified patch (`---`/`+++`/`@@`), in the form GNU patch applies to the older text
+/// to give the newer one byte for byte, including a last line without a line ending
+/// ("\ No newline at end of file"). Moves are a deletion and an insertion here: the format has no moves.
+/// </summary>
+public static class UnifiedPatch
+{
+    enum Side { Both, Old, New }
+
+    sealed record Line(Side Side, string Text);
+
+    public static string Write(TextDiff diff, string oldName, string newName, int context = 3)
+    {
+        var lines = Lines(diff);
+        var changed = Enumerable.Range(0, lines.Count).Where(k => lines[k].Side != Side.Both).ToList();
+        if (changed.Count == 0) return "";
+        var patch = new StringBuilder($"--- {oldName}\n+++ {newName}\n");
+        var (oldBefore, newBefore) = (new int[lines.Count + 1], new int[lines.Count + 1]);
+        for (var k = 0; k < lines.Count; k++)
+        {
+            oldBefore[k + 1] = oldBefore[k] + (lines[k].Side != Side.New ? 1 : 0);
+            newBefore[k + 1] = newBefore[k] + (lines[k].Side != Side.Old ? 1 : 0);
+        }
+        foreach (var (first, last) in Hunks(changed, lines.Count, Math.Max(0, context)))
+        {
+            var (oldCount, newCount) = (oldBefore[last + 1] - oldBefore[first], newBefore[last + 1] - newBefore[first]);
+            patch.Append($"@@ -{Range(oldBefore[first], oldCount)} +{Range(newBefore[first], newCount)} @@\n");
+            for (var k = first; k <= last; k++) WriteLine(patch, lines[k]);
+        }
+        return patch.ToString();
+    }
+
+    static List<Line> Lines(TextDiff diff)
+    {
+        var lines = new List<Line>();
+        foreach (var row in diff.Rows)
+            if (row.Kind == RowKind.Equal) lines.Add(new Line(Side.Both, row.NewText));
+            else
+            {
+                if (row.OldLine is not null) lines.Add(new Line(Side.Old, row.OldText));
+                if (row.NewLine is not null) lines.Add(new Line(Side.New, row.NewText));
+            }
+        return lines;
+    }
+
+    /// <summary>Changes closer together than twice the context share a hunk.</summary>
+    static IEnumerable<(int First, int Last)> Hunks(List<int> changed, int count, int context)
+    {
+        var (first, last) = (changed[0], changed[0]);
+        foreach (var k in changed.Skip(1))
+        {
+            if (k - last > 2 * context)
+            {
+                yield return (Math.Max(0, first - context), Math.Min(count - 1, last + context));
+                first = k;
+            }
+            last = k;
+        }
+        yield return (Math.Max(0, first - context), Math.Min(count - 1, last + context));
+    }
+
+    static void WriteLine(StringBuilder patch, Line line)
+    {
+        patch.Append(line.Side switch { Side.Old => '-', Side.New => '+', _ => ' ' }).Append(line.Text);
+        if (!line.Text.EndsWith('\n')) patch.Append("\n\\ No newline at end of file\n");
+    }
+
+    /// <summary>"start,count", where an empty range names the line before it (0 at the top).</summary>
+    static string Range(int linesBefore, int count) => count == 0 ? $"{linesBefore},0" : $"{linesBefore + 1},{count}";
+}

@@ -34,26 +34,34 @@ public static class UnifiedPatch
         return patch.ToString();
     }
 
+    /// <summary>Context lines, and in each run of changes the removed lines first, then the added ones, as diff(1) writes them.</summary>
     static List<Line> Lines(TextDiff diff)
     {
         var lines = new List<Line>();
+        var (removed, added) = (new List<Line>(), new List<Line>());
         foreach (var row in diff.Rows)
-            if (row.Kind == RowKind.Equal) lines.Add(new Line(Side.Both, row.NewText));
-            else
+        {
+            if (row.Kind == RowKind.Equal)
             {
-                if (row.OldLine is not null) lines.Add(new Line(Side.Old, row.OldText));
-                if (row.NewLine is not null) lines.Add(new Line(Side.New, row.NewText));
+                lines.AddRange(removed.Concat(added));
+                (removed, added) = ([], []);
+                lines.Add(new Line(Side.Both, row.NewText));
+                continue;
             }
+            if (row.OldLine is not null) removed.Add(new Line(Side.Old, row.OldText));
+            if (row.NewLine is not null) added.Add(new Line(Side.New, row.NewText));
+        }
+        lines.AddRange(removed.Concat(added));
         return lines;
     }
 
-    /// <summary>Changes closer together than twice the context share a hunk.</summary>
+    /// <summary>Changes with no more than twice the context of unchanged lines between them share a hunk.</summary>
     static IEnumerable<(int First, int Last)> Hunks(List<int> changed, int count, int context)
     {
         var (first, last) = (changed[0], changed[0]);
         foreach (var k in changed.Skip(1))
         {
-            if (k - last > 2 * context)
+            if (k - last - 1 > 2 * context)
             {
                 yield return (Math.Max(0, first - context), Math.Min(count - 1, last + context));
                 first = k;

@@ -8,6 +8,8 @@ public sealed class ArchiveOptions
 
     public ImportOptions Imports { get; set; } = new();
 
+    public DiffSettings Diff { get; set; } = new();
+
     /// <summary>Where the private PostgreSQL keeps its data when no connection string is given.</summary>
     public string PrivatePostgresDirectory { get; set; } = ".archive/pg";
 }
@@ -15,4 +17,10 @@ public sealed class ArchiveOptions
 public sealed class ImportOptions
 {
     public long MaxBodyBytes { get; set; } = 20 * 1024 * 1024;
+}
+
+public sealed class DiffSettings
+{
+    /// <summary>How long one diff may take before it answers coarser (DESIGN: never unbounded).</summary>
+    public int BudgetMilliseconds { get; set; } = 2000;
 }

@@ -62,3 +62,51 @@ public class when_importing_a_folder_from_the_command_line : IDisposable
         Assert.Contains("is neither a file nor a folder", run.Errors);
     }
 }
+
+[Collection(ArchiveCollection.Name)]
+public class when_diffing_from_the_command_line : IDisposable
+{
+    readonly string _database = TestCluster.NewDatabase();
+    readonly string _folder = Directory.CreateTempSubdirectory("archive-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    async Task Import()
+    {
+        File.WriteAllText(Path.Combine(_folder, "2026D04632-v1.txt"), Fixtures.V1);
+        File.WriteAllText(Path.Combine(_folder, "2026D04632-v2.txt"), Fixtures.V2);
+        Assert.Equal(0, (await ArchiveCli.Execute(_database, "import", _folder)).ExitCode);
+    }
+
+    [Fact]
+    public async Task it_prints_a_plain_unified_patch_when_piped()
+    {
+        await Import();
+        var run = await ArchiveCli.Execute(_database, "diff", "2026D04632", "1", "2");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--- a/2026D04632@1\n+++ b/2026D04632@2\n", run.Output);
+        Assert.Contains("\n-Invest International en Atradius Dutch State Business (ADSB) zijn belangrijke parters", run.Output);
+        Assert.DoesNotContain("\e[", run.Output);
+    }
+
+    [Fact]
+    public async Task the_word_format_marks_changes_like_git()
+    {
+        await Import();
+        var run = await ArchiveCli.Execute(_database, "diff", "2026D04632", "1", "2", "--format", "word");
+        Assert.Contains("Vastgesteld [-………….-]{+9 februari+} 2026", run.Output);
+        Assert.Contains("# versie: 1 → 2", run.Output);
+    }
+
+    [Fact]
+    public async Task an_unknown_revision_or_format_is_a_one_line_refusal()
+    {
+        await Import();
+        var run = await ArchiveCli.Execute(_database, "diff", "2026D04632", "1", "7");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("diff: 2026D04632 has revisions 1 to 2, not 7", run.Errors);
+        var format = await ArchiveCli.Execute(_database, "diff", "2026D04632", "1", "2", "--format", "pdf");
+        Assert.NotEqual(0, format.ExitCode);
+        Assert.Contains("--format 'pdf' is not one of unified, word, json", format.Errors);
+    }
+}

@@ -26,7 +26,8 @@ public static partial class TextDiffer
                 run.Rows.Add(new DiffRow(RowKind.Equal, i, j, [new DiffOp(OpKind.Equal, run.New[j])]));
             else
                 AddBlock(run, segment.OldLines, segment.NewLines);
-        return new TextDiff(options.Granularity, run.CoarserReason is not null, run.CoarserReason, run.Rows, Statistics(run.Rows));
+        var rows = CompareParagraphs(run);
+        return new TextDiff(options.Granularity, run.CoarserReason is not null, run.CoarserReason, rows, Statistics(rows));
     }
 
     sealed class Run(DiffOptions options, string[] oldLines, string[] newLines)
@@ -35,14 +36,16 @@ public static partial class TextDiffer
         public string[] Old { get; } = oldLines;
         public string[] New { get; } = newLines;
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
-        public List<DiffRow> Rows { get; } = [];
+        /// <summary>Rows in order; a null stands for a pair of paragraphs still to be compared (see <see cref="Pairs"/>).</summary>
+        public List<DiffRow?> Rows { get; } = [];
+        public List<(int Row, int Old, int New)> Pairs { get; } = [];
         public HashSet<string>?[] OldWords { get; } = new HashSet<string>?[oldLines.Length];
         public HashSet<string>?[] NewWords { get; } = new HashSet<string>?[newLines.Length];
         public Dictionary<int, int> MovedOld { get; } = [];
         public Dictionary<int, int> MovedNew { get; } = [];
-        public int PairsCompared { get; set; }
-        public int PairsTotal { get; set; }
-        public string? CoarserReason { get; set; }
+        string? _coarserReason;
+        public string? CoarserReason => _coarserReason;
+        public void Coarsen(string reason) => Interlocked.CompareExchange(ref _coarserReason, reason, null);
         public string Key(string line) => Options.IgnoreWhitespace ? Collapse(line) : line;
     }
 
@@ -129,27 +132,46 @@ public static partial class TextDiffer
 
     static void AddChanged(Run run, int i, int j)
     {
-        run.PairsTotal++;
+        run.Pairs.Add((run.Rows.Count, i, j));
+        run.Rows.Add(null);
+    }
+
+    /// <summary>The paired paragraphs are compared piece by piece, side by side on every core.</summary>
+    static List<DiffRow> CompareParagraphs(Run run)
+    {
+        var compared = new DiffRow[run.Pairs.Count][];
+        Parallel.For(0, run.Pairs.Count, k => compared[k] = ComparePair(run, run.Pairs[k].Old, run.Pairs[k].New));
+        var rows = new List<DiffRow>(run.Rows.Count + run.Pairs.Count);
+        var next = 0;
+        foreach (var row in run.Rows)
+            if (row is not null) rows.Add(row);
+            else rows.AddRange(compared[next++]);
+        return rows;
+    }
+
+    static DiffRow[] ComparePair(Run run, int i, int j)
+    {
         var (prefix, oldMiddle, newMiddle, suffix) = Trim(run.Old[i], run.New[j]);
         var (oldPieces, newPieces) = (Tokens.For(run.Options.Granularity, oldMiddle), Tokens.For(run.Options.Granularity, newMiddle));
         if (OutOfTime(run) || EstimatedCost(oldPieces, newPieces) > LargestAffordablePair)
         {
-            run.CoarserReason ??= "a paragraph was too large to compare piece by piece within the time budget";
-            run.Rows.Add(new DiffRow(RowKind.Deleted, i, null, [new DiffOp(OpKind.Delete, run.Old[i])]));
-            run.Rows.Add(new DiffRow(RowKind.Inserted, null, j, [new DiffOp(OpKind.Insert, run.New[j])]));
-            return;
+            run.Coarsen("a paragraph was too large to compare piece by piece within the time budget");
+            return
+            [
+                new DiffRow(RowKind.Deleted, i, null, [new DiffOp(OpKind.Delete, run.Old[i])]),
+                new DiffRow(RowKind.Inserted, null, j, [new DiffOp(OpKind.Insert, run.New[j])]),
+            ];
         }
-        run.PairsCompared++;
         var ops = SequenceDiff.Ops(oldPieces, newPieces, run.Options.IgnoreWhitespace ? Collapse : p => p);
         ops.Insert(0, new DiffOp(OpKind.Equal, prefix));
         ops.Add(new DiffOp(OpKind.Equal, suffix));
-        run.Rows.Add(new DiffRow(RowKind.Changed, i, j, run.Options.Granularity == Granularity.Word ? DiffOps.Tidy(ops) : DiffOps.Merge(ops)));
+        return [new DiffRow(RowKind.Changed, i, j, run.Options.Granularity == Granularity.Word ? DiffOps.Tidy(ops) : DiffOps.Merge(ops))];
     }
 
     static bool OutOfTime(Run run)
     {
         if (run.Clock.Elapsed <= run.Options.Budget) return false;
-        run.CoarserReason ??= $"the time budget of {run.Options.Budget.TotalSeconds:0.###} s ran out; the paragraphs left were compared as whole lines";
+        run.Coarsen($"the time budget of {run.Options.Budget.TotalSeconds:0.###} s ran out; the paragraphs left were compared as whole lines");
         return true;
     }
 

@@ -34,9 +34,14 @@ public static partial class DocumentStructure
         return units;
     }
 
-    /// <summary>The unit that holds line <paramref name="line"/>: the narrowest one, or null.</summary>
-    public static StructureUnit? At(IReadOnlyList<StructureUnit> units, int line) =>
-        units.Where(u => u.FirstLine <= line && line <= u.LastLine).MinBy(u => u.LastLine - u.FirstLine);
+    /// <summary>For each line, the narrowest unit that holds it (or null): one lookup per line after this.</summary>
+    public static StructureUnit?[] ByLine(IReadOnlyList<StructureUnit> units, int lineCount)
+    {
+        var byLine = new StructureUnit?[lineCount];
+        foreach (var unit in units.OrderByDescending(u => u.LastLine - u.FirstLine))
+            for (var k = unit.FirstLine; k <= Math.Min(unit.LastLine, lineCount - 1); k++) byLine[k] = unit;
+        return byLine;
+    }
 
     static string? SectionName(string line)
     {

@@ -13,19 +13,29 @@ public static class StructuralSummary
 {
     public static IReadOnlyList<StructuralChange> Of(TextDiff diff)
     {
-        var (oldUnits, newUnits) = (DocumentStructure.Parse(Tokens.Lines(diff.OldText())), DocumentStructure.Parse(Tokens.Lines(diff.NewText())));
+        var (oldUnits, newUnits) = (Index(diff.Rows.Where(r => r.OldLine is not null).Select(r => r.OldText)),
+            Index(diff.Rows.Where(r => r.NewLine is not null).Select(r => r.NewText)));
         var changes = new List<StructuralChange>();
+        var positions = new Dictionary<(string, string), int>();
         foreach (var row in diff.Rows.Where(r => r.Kind != RowKind.Equal))
         {
-            var unit = (row.NewLine is { } n ? DocumentStructure.At(newUnits, n) : null)
-                       ?? (row.OldLine is { } o ? DocumentStructure.At(oldUnits, o) : null);
-            var (part, what) = Describe(unit, row.Kind);
+            var unit = (row.NewLine is { } n ? newUnits[n] : null) ?? (row.OldLine is { } o ? oldUnits[o] : null);
+            var key = Describe(unit, row.Kind);
             var (added, removed) = (Words(row, OpKind.Insert), Words(row, OpKind.Delete));
-            var index = changes.FindIndex(c => c.Part == part && c.What == what);
-            if (index < 0) changes.Add(new StructuralChange(part, what, added, removed, row.OldLine, row.NewLine));
+            if (!positions.TryGetValue(key, out var index))
+            {
+                positions[key] = changes.Count;
+                changes.Add(new StructuralChange(key.Part, key.What, added, removed, row.OldLine, row.NewLine));
+            }
             else changes[index] = changes[index] with { WordsAdded = changes[index].WordsAdded + added, WordsRemoved = changes[index].WordsRemoved + removed };
         }
         return changes;
+    }
+
+    static StructureUnit?[] Index(IEnumerable<string> lines)
+    {
+        var list = lines.ToList();
+        return DocumentStructure.ByLine(DocumentStructure.Parse(list), list.Count);
     }
 
     static (string Part, string What) Describe(StructureUnit? unit, RowKind kind)

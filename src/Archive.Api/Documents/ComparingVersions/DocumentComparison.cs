@@ -13,7 +13,8 @@ public sealed record DocumentComparison(string Number, RevisionEntry From, Revis
 
     public IReadOnlyList<FieldChange> MetadataChanges => Content.Diffing.MetadataChanges.Between(Facts(From), Facts(To));
 
-    public IReadOnlyList<StructuralChange> StructuralChanges => StructuralSummary.Of(Diff);
+    public IReadOnlyList<StructuralChange> StructuralChanges => _structuralChanges ??= StructuralSummary.Of(Diff);
+    IReadOnlyList<StructuralChange>? _structuralChanges;
 
     public string UnifiedPatch(int context) =>
         Content.Diffing.UnifiedPatch.Write(Diff, $"a/{Number}@{From.Revision}", $"b/{Number}@{To.Revision}", context);

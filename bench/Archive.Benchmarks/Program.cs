@@ -1,0 +1,18 @@
+using Archive.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// `--write-pairs <folder>` writes the compared texts as files, so that other tools (git diff) can be timed on the very same input.
+if (args is ["--write-pairs", var folder])
+{
+    Directory.CreateDirectory(folder);
+    var (fixtureOld, fixtureNew) = DiffPair.Fixture();
+    var (largeOld, largeNew) = DiffPair.Large();
+    File.WriteAllText(Path.Combine(folder, "fixture-old.txt"), fixtureOld);
+    File.WriteAllText(Path.Combine(folder, "fixture-new.txt"), fixtureNew);
+    File.WriteAllText(Path.Combine(folder, "large-old.txt"), largeOld);
+    File.WriteAllText(Path.Combine(folder, "large-new.txt"), largeNew);
+    Console.WriteLine($"wrote the fixture pair and a {largeOld.Length / 1_000_000.0:F1} MB pair to {folder}");
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(DiffBenchmarks).Assembly).Run(args);
+return 0;

@@ -14,6 +14,8 @@ public static class Configuration
         // One stream per source document, keyed by its number: humans, URLs and logs all say 2026D04632.
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         opts.Events.AddEventType<RevisionImported>();
+        opts.Events.AddEventType<DocumentWithdrawn>();
+        opts.Events.AddEventType<DocumentRestored>();
 
         // Inline: the answer to an import and the next read must agree, and a document's
         // projections are written in the same transaction as its events.
@@ -21,8 +23,18 @@ public static class Configuration
         opts.Projections.Add<DocumentHistoryProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<DocumentText>();
+
+        // Time travel: one row per revision and per status change, with the clocks in real
+        // columns so that "the revision at T" is an index lookup (DESIGN decision 3).
+        opts.Projections.Add<TimeTravel.TimeTravelProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<TimeTravel.RevisionRecord>()
+            .Duplicate(x => x.DocumentNumber).Duplicate(x => x.SourceUpdatedAt).Duplicate(x => x.RecordedAt).Duplicate(x => x.DossierNumber)
+            .Index(x => new { x.DocumentNumber, x.SourceUpdatedAt })
+            .Index(x => new { x.DocumentNumber, x.RecordedAt });
+        opts.Schema.For<TimeTravel.StatusRecord>()
+            .Duplicate(x => x.DocumentNumber).Duplicate(x => x.SourceUpdatedAt).Duplicate(x => x.RecordedAt).Duplicate(x => x.DossierNumber);
     }
 
     public static IServiceCollection AddDocuments(this IServiceCollection services) =>
-        services.AddSingleton<RevisionImporter>();
+        services.AddSingleton<RevisionImporter>().AddSingleton<Withdrawing.StatusChanger>();
 }

@@ -9,6 +9,9 @@ public sealed class Document
     public DateTimeOffset CurrentSourceUpdatedAt { get; set; }
     public int CurrentSourceVersion { get; set; }
     public List<KnownRevision> Known { get; set; } = [];
+    public string? DossierNumber { get; set; }
+    public bool Withdrawn { get; set; }
+    public DateTimeOffset StatusSourceAt { get; set; } = DateTimeOffset.MinValue;
 
     public void Apply(RevisionImported e)
     {
@@ -17,7 +20,18 @@ public sealed class Document
         LastEventHash = RevisionChain.Hash(e);
         Known.Add(new KnownRevision(e.Revision, RevisionKey.Of(e)));
         if (Revisions == 1 || RevisionKey.Supersedes(e.SourceUpdatedAt, e.SourceVersion, CurrentSourceUpdatedAt, CurrentSourceVersion))
-            (CurrentSourceUpdatedAt, CurrentSourceVersion) = (e.SourceUpdatedAt, e.SourceVersion);
+            (CurrentSourceUpdatedAt, CurrentSourceVersion, DossierNumber) = (e.SourceUpdatedAt, e.SourceVersion, e.Metadata.Dossier?.Number);
+    }
+
+    public void Apply(DocumentWithdrawn e) => Status(e, withdrawn: true, e.SourceUpdatedAt);
+
+    public void Apply(DocumentRestored e) => Status(e, withdrawn: false, e.SourceUpdatedAt);
+
+    /// <summary>Whether it is withdrawn now follows the status change with the latest source time, as the current revision does.</summary>
+    void Status(object e, bool withdrawn, DateTimeOffset at)
+    {
+        LastEventHash = RevisionChain.Hash(e);
+        if (at >= StatusSourceAt) (Withdrawn, StatusSourceAt) = (withdrawn, at);
     }
 }
 

@@ -34,3 +34,27 @@ public sealed record RevisionImported(
     Provenance Provenance,
     DateTimeOffset SourceUpdatedAt,
     DateTimeOffset RecordedAt);
+
+/// <summary>
+/// The source withdrew the document (a tombstone: tk:verwijderd). Its history stays; as of any
+/// time after <see cref="SourceUpdatedAt"/> it answers 410 Gone. Linked into the stream's hash
+/// chain like every event of the stream.
+/// </summary>
+public sealed record DocumentWithdrawn(
+    string DocumentNumber,
+    string? DossierNumber,
+    string? Reason,
+    string? PreviousEventHash,
+    Provenance Provenance,
+    DateTimeOffset SourceUpdatedAt,
+    DateTimeOffset RecordedAt);
+
+/// <summary>The source brought a withdrawn document back.</summary>
+public sealed record DocumentRestored(
+    string DocumentNumber,
+    string? DossierNumber,
+    string? Reason,
+    string? PreviousEventHash,
+    Provenance Provenance,
+    DateTimeOffset SourceUpdatedAt,
+    DateTimeOffset RecordedAt);

@@ -58,6 +58,14 @@ public class ArchiveHost : IAsyncLifetime
         return await session.Query<Archive.Api.Documents.DocumentText>().CountAsync();
     }
 
+    public Task<IScenarioResult> Post(string url, object body, int expect = 200) =>
+        Host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            s.WithRequestHeader("Authorization", $"Bearer {ApiKey}");
+            s.StatusCodeShouldBe(expect);
+        });
+
     /// <summary>Posts bytes to /api/imports with the API key.</summary>
     public Task<IScenarioResult> Import(byte[] body, string contentType = "text/plain", int expect = 200) =>
         Host.Scenario(s =>

@@ -1,6 +1,7 @@
 using Archive.Content.Documents;
 using Marten;
 using Marten.Events.Aggregation;
+using Archive.Api.Documents.TimeTravel;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -20,6 +21,15 @@ public sealed class DocumentDetails
     public int RevisionCount { get; set; }
     public DateTimeOffset FirstRecordedAt { get; set; }
     public DateTimeOffset LastRecordedAt { get; set; }
+
+    /// <summary>The hash of the stream's last event: the head of its hash chain, to publish or keep as an anchor.</summary>
+    public string LastEventHash { get; set; } = "";
+
+    public bool Withdrawn { get; set; }
+
+    /// <summary>Source time of the status change (withdrawal or restoration) that decides <see cref="Withdrawn"/>.</summary>
+    public DateTimeOffset? StatusChangedAt { get; set; }
+    public DateTimeOffset? StatusRecordedAt { get; set; }
 }
 
 public sealed class DocumentDetailsProjection : SingleStreamProjection<DocumentDetails, string>
@@ -30,14 +40,28 @@ public sealed class DocumentDetailsProjection : SingleStreamProjection<DocumentD
         RevisionCount = 1,
         FirstRecordedAt = e.RecordedAt,
         LastRecordedAt = e.RecordedAt,
+        LastEventHash = RevisionChain.Hash(e),
     }, e);
 
     public void Apply(RevisionImported e, DocumentDetails view)
     {
         view.RevisionCount++;
         view.LastRecordedAt = e.RecordedAt;
+        view.LastEventHash = RevisionChain.Hash(e);
         if (RevisionKey.Supersedes(e.SourceUpdatedAt, e.SourceVersion, view.SourceUpdatedAt, view.SourceVersion))
             Current(view, e);
+    }
+
+    public void Apply(DocumentWithdrawn e, DocumentDetails view) => Status(view, e, true, e.SourceUpdatedAt, e.RecordedAt);
+
+    public void Apply(DocumentRestored e, DocumentDetails view) => Status(view, e, false, e.SourceUpdatedAt, e.RecordedAt);
+
+    static void Status(DocumentDetails view, object e, bool withdrawn, DateTimeOffset at, DateTimeOffset recordedAt)
+    {
+        view.LastEventHash = RevisionChain.Hash(e);
+        view.LastRecordedAt = recordedAt;
+        if (view.StatusChangedAt is { } current && at < current) return;
+        (view.Withdrawn, view.StatusChangedAt, view.StatusRecordedAt) = (withdrawn, at, recordedAt);
     }
 
     static DocumentDetails Current(DocumentDetails view, RevisionImported e)
@@ -56,12 +80,26 @@ public sealed class DocumentDetailsProjection : SingleStreamProjection<DocumentD
 public static class GetDocumentDetailsEndpoint
 {
     [WolverineGet("/api/documents/{nr}", OperationId = "GetDocument")]
-    [Tags("Documents"), EndpointSummary("A document as it stands now (its latest revision by source time)")]
-    [ProducesResponseType<DocumentDetails>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(string nr, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<DocumentDetails>(nr, ct) is { } details
-            ? Results.Ok(details)
-            : Problems.UnknownDocument(nr);
+    [Tags("Documents"), EndpointSummary("A document as it stands now, or ?asOf=T&axis=source|recorded as it stood then")]
+    [ProducesResponseType<DocumentDetails>(200), ProducesResponseType<DocumentAsOf>(200, "application/json")]
+    [ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(410, "application/problem+json")]
+    public static async Task<IResult> Get(string nr, IQuerySession session, CancellationToken ct, string? asOf = null, string? axis = null, string? via = null)
+    {
+        if (asOf is null && axis is null && via is null)
+            return await session.LoadAsync<DocumentDetails>(nr, ct) switch
+            {
+                null => Problems.UnknownDocument(nr),
+                { Withdrawn: true } gone => Problems.Withdrawn(nr, gone.StatusChangedAt!.Value, gone.StatusRecordedAt!.Value),
+                var details => Results.Ok(details),
+            };
+        var query = TimeTravelQuery.Parse(asOf, axis, via);
+        if (query.Problem is { } problem) return problem;
+        var answer = query.ByReplay
+            ? await DocumentTimeTravel.ByReplayAsync(session, nr, query.At, query.Axis, ct)
+            : await DocumentTimeTravel.AtAsync(session, nr, query.At, query.Axis, ct);
+        return TimeTravelQuery.Result(nr, answer, query);
+    }
 
     [WolverineGet("/api/documents", OperationId = "ListDocuments")]
     [Tags("Documents"), EndpointSummary("Documents by number, paged with limit (1–1000) and offset")]

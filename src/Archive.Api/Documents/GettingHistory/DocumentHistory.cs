@@ -11,7 +11,13 @@ public sealed class DocumentHistory
 {
     public string Id { get; set; } = "";
     public List<RevisionEntry> Revisions { get; set; } = [];
+
+    /// <summary>Withdrawals and restorations, in the order recorded.</summary>
+    public List<StatusEntry> StatusChanges { get; set; } = [];
 }
+
+public sealed record StatusEntry(bool Withdrawn, string? Reason, DateTimeOffset SourceUpdatedAt, DateTimeOffset RecordedAt,
+    string EventHash, string? PreviousEventHash, Provenance Provenance);
 
 /// <param name="ChangedFields">Metadata fields that differ from the revision recorded just before this one ("versie", "bijgewerkt", "title" …).</param>
 /// <param name="TextChanged">Whether the text differs from the revision recorded just before this one.</param>
@@ -36,6 +42,12 @@ public sealed class DocumentHistoryProjection : SingleStreamProjection<DocumentH
 
     public void Apply(RevisionImported e, DocumentHistory history) =>
         history.Revisions.Add(Entry(e, history.Revisions.LastOrDefault()));
+
+    public void Apply(DocumentWithdrawn e, DocumentHistory history) =>
+        history.StatusChanges.Add(new StatusEntry(true, e.Reason, e.SourceUpdatedAt, e.RecordedAt, RevisionChain.Hash(e), e.PreviousEventHash, e.Provenance));
+
+    public void Apply(DocumentRestored e, DocumentHistory history) =>
+        history.StatusChanges.Add(new StatusEntry(false, e.Reason, e.SourceUpdatedAt, e.RecordedAt, RevisionChain.Hash(e), e.PreviousEventHash, e.Provenance));
 
     static RevisionEntry Entry(RevisionImported e, RevisionEntry? previous) => new(
         e.Revision, e.SourceVersion, e.SourceUpdatedAt, e.SourceUpdatedRaw, e.RecordedAt, e.ContentHash, e.MetadataHash,

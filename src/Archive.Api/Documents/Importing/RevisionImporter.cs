@@ -1,4 +1,5 @@
 using Archive.Content.OpenTk;
+using Archive.Api.Infrastructure;
 using Marten;
 using Polly;
 using Polly.Retry;
@@ -45,7 +46,7 @@ public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<Document>(command.Number, token);
-            var decision = ImportRevisionDecision.Decide(stream.Aggregate, command, clock.GetUtcNow());
+            var decision = ImportRevisionDecision.Decide(stream.Aggregate, command, clock.Now());
             if (decision.Events.Count > 0)
             {
                 stream.AppendMany(decision.Events);

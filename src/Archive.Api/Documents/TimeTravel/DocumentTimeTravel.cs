@@ -1,0 +1,69 @@
+using Archive.Content.Documents;
+using Marten;
+
+namespace Archive.Api.Documents.TimeTravel;
+
+/// <summary>What the Archive can say about a document at a moment on one clock.</summary>
+public abstract record AsOfAnswer
+{
+    public sealed record Unknown : AsOfAnswer;
+    public sealed record NotYet(DateTimeOffset FirstAppears) : AsOfAnswer;
+    public sealed record Withdrawn(RevisionRecord LastRevision, StatusRecord Status) : AsOfAnswer;
+    public sealed record Found(RevisionRecord Revision, StatusRecord? Status) : AsOfAnswer;
+}
+
+/// <summary>
+/// A document as of T. On the source axis: the revision with the latest source time ≤ T. On the
+/// recorded axis: what the Archive answered at T, i.e. of the revisions recorded by T the one
+/// with the latest source time. Withdrawn when the last status change by the same rules is a
+/// withdrawal. Answered from indexed rows; <see cref="ByReplayAsync"/> answers the same from
+/// the events themselves, to cross-check.
+/// </summary>
+public static class DocumentTimeTravel
+{
+    public static async Task<AsOfAnswer> AtAsync(IQuerySession session, string number, DateTimeOffset at, Axis axis, CancellationToken ct)
+    {
+        var revisions = session.Query<RevisionRecord>().Where(r => r.DocumentNumber == number);
+        var revision = await (axis == Axis.Source ? revisions.Where(r => r.SourceUpdatedAt <= at) : revisions.Where(r => r.RecordedAt <= at))
+            .OrderByDescending(r => r.SourceUpdatedAt).ThenByDescending(r => r.SourceVersion).ThenByDescending(r => r.Revision)
+            .FirstOrDefaultAsync(ct);
+        if (revision is null) return await Absent(revisions, axis, ct);
+
+        var statuses = session.Query<StatusRecord>().Where(s => s.DocumentNumber == number);
+        var status = await (axis == Axis.Source ? statuses.Where(s => s.SourceUpdatedAt <= at) : statuses.Where(s => s.RecordedAt <= at))
+            .OrderByDescending(s => s.SourceUpdatedAt).ThenByDescending(s => s.RecordedAt)
+            .FirstOrDefaultAsync(ct);
+        return status is { Withdrawn: true } ? new AsOfAnswer.Withdrawn(revision, status) : new AsOfAnswer.Found(revision, status);
+    }
+
+    static async Task<AsOfAnswer> Absent(IQueryable<RevisionRecord> revisions, Axis axis, CancellationToken ct)
+    {
+        var first = await (axis == Axis.Source ? revisions.OrderBy(r => r.SourceUpdatedAt) : revisions.OrderBy(r => r.RecordedAt)).FirstOrDefaultAsync(ct);
+        return first is null ? new AsOfAnswer.Unknown() : new AsOfAnswer.NotYet(axis == Axis.Source ? first.SourceUpdatedAt : first.RecordedAt);
+    }
+
+    /// <summary>The naive way: read every event of the stream and apply the same rules. O(n) per question.</summary>
+    public static async Task<AsOfAnswer> ByReplayAsync(IQuerySession session, string number, DateTimeOffset at, Axis axis, CancellationToken ct)
+    {
+        var events = (await session.Events.FetchStreamAsync(number, token: ct)).Select(e => e.Data).ToList();
+        var revisions = events.OfType<RevisionImported>().ToList();
+        if (revisions.Count == 0) return new AsOfAnswer.Unknown();
+        DateTimeOffset Clock(DateTimeOffset source, DateTimeOffset recorded) => axis == Axis.Source ? source : recorded;
+        var known = revisions.Where(r => Clock(r.SourceUpdatedAt, r.RecordedAt) <= at).ToList();
+        if (known.Count == 0) return new AsOfAnswer.NotYet(revisions.Min(r => Clock(r.SourceUpdatedAt, r.RecordedAt)));
+        var chosen = known.OrderByDescending(r => r.SourceUpdatedAt).ThenByDescending(r => r.SourceVersion).ThenByDescending(r => r.Revision).First();
+        var record = await session.LoadAsync<RevisionRecord>(RevisionRecord.IdOf(number, chosen.Revision), ct)
+                     ?? throw new InvalidOperationException($"no revision record for {number}@{chosen.Revision}");
+        var status = events.Select(StatusOf).OfType<StatusRecord>()
+            .Where(s => Clock(s.SourceUpdatedAt, s.RecordedAt) <= at)
+            .OrderByDescending(s => s.SourceUpdatedAt).ThenByDescending(s => s.RecordedAt).FirstOrDefault();
+        return status is { Withdrawn: true } ? new AsOfAnswer.Withdrawn(record, status) : new AsOfAnswer.Found(record, status);
+    }
+
+    static StatusRecord? StatusOf(object e) => e switch
+    {
+        DocumentWithdrawn w => new StatusRecord { DocumentNumber = w.DocumentNumber, Withdrawn = true, Reason = w.Reason, SourceUpdatedAt = w.SourceUpdatedAt, RecordedAt = w.RecordedAt },
+        DocumentRestored r => new StatusRecord { DocumentNumber = r.DocumentNumber, Withdrawn = false, Reason = r.Reason, SourceUpdatedAt = r.SourceUpdatedAt, RecordedAt = r.RecordedAt },
+        _ => null,
+    };
+}

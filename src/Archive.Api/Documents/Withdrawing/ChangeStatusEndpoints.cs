@@ -1,0 +1,38 @@
+using Archive.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+
+namespace Archive.Api.Documents.Withdrawing;
+
+/// <param name="SourceUpdatedAt">When the source withdrew or restored it; now when left out.</param>
+public sealed record StatusRequest(DateTimeOffset? SourceUpdatedAt, string? Reason);
+
+public sealed record StatusResponse(string Number, StatusOutcome Outcome, bool Withdrawn);
+
+/// <summary>POST /api/documents/{nr}/withdrawal and /restoration: what the importers do when the source deletes or restores a document.</summary>
+public static class ChangeStatusEndpoints
+{
+    public static ProblemDetails Before(HttpContext context, IOptions<ArchiveOptions> options) => ApiKeyCheck.Verify(context, options);
+
+    [WolverinePost("/api/documents/{nr}/withdrawal", OperationId = "WithdrawDocument")]
+    [Tags("Documents"), EndpointSummary("Withdraw a document (the source deleted it); needs the API key")]
+    [ProducesResponseType<StatusResponse>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static Task<IResult> Withdraw(string nr, StatusRequest request, StatusChanger changer, TimeProvider clock, CancellationToken ct) =>
+        Change(nr, withdraw: true, request, changer, clock, ct);
+
+    [WolverinePost("/api/documents/{nr}/restoration", OperationId = "RestoreDocument")]
+    [Tags("Documents"), EndpointSummary("Restore a withdrawn document; needs the API key")]
+    [ProducesResponseType<StatusResponse>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static Task<IResult> Restore(string nr, StatusRequest request, StatusChanger changer, TimeProvider clock, CancellationToken ct) =>
+        Change(nr, withdraw: false, request, changer, clock, ct);
+
+    static async Task<IResult> Change(string nr, bool withdraw, StatusRequest request, StatusChanger changer, TimeProvider clock, CancellationToken ct)
+    {
+        var provenance = new Provenance("api", null, null, null, null, "application/json", "archive-api/1");
+        var outcome = await changer.ChangeAsync(new ChangeStatus(nr, withdraw, request.SourceUpdatedAt ?? clock.GetUtcNow(), request.Reason, provenance), ct);
+        return outcome == StatusOutcome.Unknown
+            ? Problems.UnknownDocument(nr)
+            : Results.Ok(new StatusResponse(nr, outcome, outcome == StatusOutcome.Withdrawn || (outcome == StatusOutcome.Unchanged && withdraw)));
+    }
+}

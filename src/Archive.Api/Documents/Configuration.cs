@@ -21,6 +21,7 @@ public static class Configuration
         // projections are written in the same transaction as its events.
         opts.Projections.Add<DocumentDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<DocumentHistoryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Dossiers.DossierDetailsProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<DocumentText>();
 

@@ -84,8 +84,11 @@ public static class GetDocumentDetailsEndpoint
     [ProducesResponseType<DocumentDetails>(200), ProducesResponseType<DocumentAsOf>(200, "application/json")]
     [ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(410, "application/problem+json")]
-    public static async Task<IResult> Get(string nr, IQuerySession session, CancellationToken ct, string? asOf = null, string? axis = null, string? via = null)
+    public static async Task<IResult> Get(string nr, HttpContext http, IQuerySession session, CancellationToken ct, string? asOf = null, string? axis = null, string? via = null)
     {
+        var baseUri = Mementos.Mementos.BaseUri(http.Request);
+        http.Response.Headers.Link = string.Join(", ", Mementos.Mementos.Link(Mementos.Mementos.TimeGate(baseUri, nr), "timegate"),
+            Mementos.Mementos.Link(Mementos.Mementos.TimeMap(baseUri, nr), "timemap", type: "application/link-format"));
         if (asOf is null && axis is null && via is null)
             return await session.LoadAsync<DocumentDetails>(nr, ct) switch
             {

@@ -81,12 +81,32 @@ public static class GetDocumentHistoryEndpoints
     [WolverineGet("/api/documents/{nr}/revisions/{n}", OperationId = "GetRevision")]
     [Tags("Documents"), EndpointSummary("One revision with its metadata and text")]
     [ProducesResponseType<RevisionWithText>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Revision(string nr, int n, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Revision(string nr, int n, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { } history) return Problems.UnknownDocument(nr);
         if (history.Revisions.FirstOrDefault(r => r.Revision == n) is not { } revision)
             return Problems.Status(404, "Unknown revision", $"Document '{nr}' has revisions 1 to {history.Revisions.Count}; there is no revision {n}.");
+        MementoHeaders(http, history, revision);
         var text = await session.LoadAsync<DocumentText>(revision.ContentHash, ct);
         return Results.Ok(new RevisionWithText(nr, revision, text?.Text ?? ""));
+    }
+
+    /// <summary>Each revision is a Memento (RFC 7089) of the document, dated by its source time.</summary>
+    static void MementoHeaders(HttpContext http, DocumentHistory history, RevisionEntry revision)
+    {
+        var baseUri = Mementos.Mementos.BaseUri(http.Request);
+        http.Response.Headers["Memento-Datetime"] = Content.Documents.AsOf.HttpDate(revision.SourceUpdatedAt);
+        http.Response.Headers.Link = Mementos.Mementos.MementoLinks(baseUri, history.Id, Mementos.Mementos.Of(history, baseUri), revision.Revision);
+        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+    }
+
+    [WolverineHead("/api/documents/{nr}/revisions/{n}", OperationId = "GetRevisionHead")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public static async Task<IResult> RevisionHead(string nr, int n, HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { } history) return Problems.UnknownDocument(nr);
+        if (history.Revisions.FirstOrDefault(r => r.Revision == n) is not { } revision) return Results.NotFound();
+        MementoHeaders(http, history, revision);
+        return Results.Ok();
     }
 }

@@ -8,6 +8,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using Marten;
 using Scalar.AspNetCore;
+using Spectre.Console;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -55,6 +56,9 @@ app.MapScalarApiReference("/docs");
 app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
 
+// JasperFx announces its command discovery on standard output, and commands such as export and diff
+// write their data there: everything Spectre.Console writes (tables, progress, banners) goes to standard error.
+AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;

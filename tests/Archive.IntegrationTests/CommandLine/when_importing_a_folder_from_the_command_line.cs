@@ -34,7 +34,7 @@ public class when_importing_a_folder_from_the_command_line : IDisposable
         var run = await ArchiveCli.Execute(_database, "import", _folder);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal((1, 1, 0, 1), (Row(run.Output, "created"), Row(run.Output, "revised"), Row(run.Output, "unchanged"), Row(run.Output, "rejected")));
+        Assert.Equal((1, 1, 0, 1), (Row(run.Errors, "created"), Row(run.Errors, "revised"), Row(run.Errors, "unchanged"), Row(run.Errors, "rejected")));
         Assert.Matches(@"3 files in [\d.]+ s: \d+ files/s, \d+ new revisions/s", run.Output);
         Assert.Contains("rejected " + Path.Combine(_folder, "notes.txt") + ": the page has no 'Nummer: …, datum: …' line", run.Errors);
         Assert.Equal(2, await Events());
@@ -50,7 +50,7 @@ public class when_importing_a_folder_from_the_command_line : IDisposable
         var again = await ArchiveCli.Execute(_database, "import", _folder);
 
         Assert.Equal(0, again.ExitCode);
-        Assert.Equal(2, Row(again.Output, "unchanged"));
+        Assert.Equal(2, Row(again.Errors, "unchanged"));
         Assert.Equal(2, await Events());
     }
 

@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Archive.Content.Text;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Archive.Api.Documents.Evidence;
+
+/// <summary>
+/// GET /api/documents/{nr}/history.zip: every event as the canonical JSON that its hash is taken
+/// of, every revision's text and metadata, the chain as a table, and SHA256SUMS, so that the
+/// whole history can be checked offline with sha256sum alone.
+/// </summary>
+public static class EvidenceBundle
+{
+    static readonly JsonSerializerOptions Readable = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    [WolverineGet("/api/documents/{nr}/history.zip", OperationId = "EvidenceBundle")]
+    [Tags("Audit"), EndpointSummary("The document's whole history as a zip: events, texts, metadata, hash chain and SHA256SUMS")]
+    [ProducesResponseType(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
+    public static async Task<IResult> Get(string nr, IQuerySession session, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(nr, token: ct);
+        if (events.Count == 0) return Problems.UnknownDocument(nr);
+        var hashes = events.Select(e => e.Data).OfType<RevisionImported>().Select(r => r.ContentHash).Distinct().ToArray();
+        var texts = (await session.LoadManyAsync<DocumentText>(ct, hashes)).ToDictionary(t => t.Id, t => t.Text);
+        return Results.File(Zip(nr, events, texts), "application/zip", $"{nr}-history.zip");
+    }
+
+    static byte[] Zip(string nr, IReadOnlyList<IEvent> events, Dictionary<string, string> texts)
+    {
+        var files = new List<(string Name, byte[] Bytes)>();
+        var chain = new StringBuilder("version\tevent\tevent_sha256\tprevious_event_sha256\ttext_sha256\n");
+        foreach (var e in events)
+        {
+            var name = $"events/{e.Version:D4}-{e.Data.GetType().Name}.json";
+            files.Add((name, RevisionChain.CanonicalJson(e.Data)));
+            var text = e.Data is RevisionImported r ? r.ContentHash : "";
+            chain.Append($"{e.Version}\t{name}\t{RevisionChain.Hash(e.Data)}\t{RevisionChain.PreviousHash(e.Data) ?? ""}\t{text}\n");
+            if (e.Data is not RevisionImported revision) continue;
+            var folder = $"revisions/{revision.Revision:D4}";
+            files.Add(($"{folder}/text.txt", Encoding.UTF8.GetBytes(texts.GetValueOrDefault(revision.ContentHash, ""))));
+            files.Add(($"{folder}/metadata.json", JsonSerializer.SerializeToUtf8Bytes(revision, Readable)));
+        }
+        files.Add(("chain.tsv", Encoding.UTF8.GetBytes(chain.ToString())));
+        files.Add(("README.txt", Encoding.UTF8.GetBytes(Readme(nr))));
+        files.Add(("SHA256SUMS", Encoding.UTF8.GetBytes(string.Concat(files.Select(f => $"{NormalisedText.Sha256(f.Bytes)}  {f.Name}\n")))));
+
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, bytes) in files)
+            {
+                using var entry = zip.CreateEntry($"{nr}/{name}", CompressionLevel.Optimal).Open();
+                entry.Write(bytes);
+            }
+        return buffer.ToArray();
+    }
+
+    static string Readme(string nr) => $"""
+        The history of document {nr} as the Archive holds it.
+
+        events/NNNN-*.json       every event of the document's stream, in order, written exactly as its hash is taken:
+                                 the SHA-256 of each file is that event's hash.
+        revisions/NNNN/text.txt  the normalised text of revision NNNN: its SHA-256 is the contentHash in the revision's event.
+        revisions/NNNN/metadata.json  the revision event again, indented for reading.
+        chain.tsv                the chain: each event's hash, the hash of the event before it that it names, its text's hash.
+
+        To check it offline:
+          sha256sum -c SHA256SUMS        every file is as the Archive wrote it;
+          then for each line of chain.tsv, previous_event_sha256 must equal event_sha256 of the line above
+          (empty on the first), and text_sha256 must equal the SHA-256 of revisions/NNNN/text.txt.
+        The last event_sha256 is the head of the chain: compare it with one published or kept elsewhere.
+
+        """;
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Archive.Api.Documents.TimeTravel;
+using JasperFx.CommandLine;
+using Marten;
+
+namespace Archive.Api.Exporting;
+
+public sealed class ExportInput : NetCoreInput
+{
+    [Description("The moment: an ISO 8601 instant, a Dutch local time or a date; now when left out"), FlagAlias("as-of")]
+    public string? AsOfFlag { get; set; }
+
+    [Description("source (bijgewerkt, the default) or recorded"), FlagAlias("axis")]
+    public string? AxisFlag { get; set; }
+
+    [Description("Only this Kamerstukdossier"), FlagAlias("dossier")]
+    public string? DossierFlag { get; set; }
+
+    [Description("Only this kind (soort)"), FlagAlias("kind")]
+    public string? KindFlag { get; set; }
+}
+
+[Description("Write every document as it stood at a moment as NDJSON to standard output", Name = "export")]
+public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
+{
+    public override async Task<bool> Execute(ExportInput input)
+    {
+        var query = TimeTravelQuery.Parse(input.AsOfFlag, input.AxisFlag);
+        if (query.Problem is not null)
+        {
+            Console.Error.WriteLine($"export: '{input.AsOfFlag}' / '{input.AxisFlag}' cannot be read; --as-of takes {Content.Documents.AsOf.AcceptedFormats}, --axis source or recorded");
+            return false;
+        }
+        using var host = input.BuildHost();
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+        await using var stdout = Console.OpenStandardOutput();
+        var written = await ArchiveExport.WriteAsync(session, stdout, query.At, query.Axis, input.DossierFlag, input.KindFlag, json, CancellationToken.None);
+        Console.Error.WriteLine($"export: {written} documents");
+        return true;
+    }
+}

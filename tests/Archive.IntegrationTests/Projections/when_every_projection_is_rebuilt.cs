@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Archive.Api.Documents.GettingDetails;
+using Archive.Api.Documents.GettingHistory;
+using Archive.Api.Documents.TimeTravel;
+using Archive.Api.Dossiers;
+using Archive.IntegrationTests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.IntegrationTests.Projections;
+
+public sealed class AFewDocumentsWithHistory : ArchiveHost
+{
+    protected override async Task Seed()
+    {
+        await Import(Fixtures.V2, expect: 201);
+        await Import(Fixtures.V1);
+        await Import(Fixtures.V1.Replace("2026D04632", "2026D00006").Replace("36180 -196", "36180 -198"), expect: 201);
+        await Post("/api/documents/2026D00006/withdrawal", new { sourceUpdatedAt = "2026-03-01T00:00:00Z" });
+        await Post("/api/documents/2026D00006/restoration", new { sourceUpdatedAt = "2026-03-02T00:00:00Z" });
+        await Import(Fixtures.V2.Replace("2026D04632", "2026D00007").Replace("36180 -196", "12345 -1"), expect: 201);
+    }
+}
+
+/// <summary>Every read model rebuilt from the events alone equals the one kept up to date while importing.</summary>
+[Collection(ArchiveCollection.Name)]
+public class when_every_projection_is_rebuilt(AFewDocumentsWithHistory archive) : IClassFixture<AFewDocumentsWithHistory>
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    async Task<Dictionary<string, string>> Snapshot()
+    {
+        await using var session = archive.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var snapshot = new Dictionary<string, string>();
+        async Task Add<T>(Func<T, string> id) where T : notnull
+        {
+            foreach (var doc in await session.Query<T>().ToListAsync())
+                snapshot[$"{typeof(T).Name}/{id(doc)}"] = JsonSerializer.Serialize(doc, Json);
+        }
+        await Add<DocumentDetails>(d => d.Id);
+        await Add<DocumentHistory>(d => d.Id);
+        await Add<RevisionRecord>(d => d.Id);
+        await Add<StatusRecord>(d => $"{d.DocumentNumber}/{d.SourceUpdatedAt:O}");
+        await Add<DossierDetails>(d => d.Id);
+        return snapshot;
+    }
+
+    [Fact]
+    public async Task the_read_models_are_the_same_as_before()
+    {
+        var before = await Snapshot();
+        Assert.Equal(3 + 3 + 4 + 2 + 2, before.Count);
+
+        var store = archive.Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var wipe = store.LightweightSession())
+        {
+            // Gone first, so that whatever is there afterwards came from the events.
+            wipe.DeleteWhere<DocumentDetails>(_ => true);
+            wipe.DeleteWhere<DocumentHistory>(_ => true);
+            wipe.DeleteWhere<RevisionRecord>(_ => true);
+            wipe.DeleteWhere<StatusRecord>(_ => true);
+            wipe.DeleteWhere<DossierDetails>(_ => true);
+            await wipe.SaveChangesAsync();
+        }
+        Assert.Empty(await Snapshot());
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        foreach (var projection in new[] { typeof(DocumentDetailsProjection), typeof(DocumentHistoryProjection), typeof(TimeTravelProjection), typeof(DossierDetailsProjection) })
+            await daemon.RebuildProjectionAsync(projection, CancellationToken.None);
+
+        var after = await Snapshot();
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var key in before.Keys) Assert.Equal(before[key], after[key]);
+    }
+}

@@ -17,6 +17,10 @@ public static class Configuration
         opts.Events.AddEventType<DocumentWithdrawn>();
         opts.Events.AddEventType<DocumentRestored>();
 
+        // The write model is kept as a snapshot in the same transaction, so that deciding on an
+        // import reads one row instead of replaying a long stream.
+        opts.Projections.Snapshot<Document>(SnapshotLifecycle.Inline);
+
         // Inline: the answer to an import and the next read must agree, and a document's
         // projections are written in the same transaction as its events.
         opts.Projections.Add<DocumentDetailsProjection>(ProjectionLifecycle.Inline);

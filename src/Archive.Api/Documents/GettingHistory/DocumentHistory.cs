@@ -14,6 +14,9 @@ public sealed class DocumentHistory
 
     /// <summary>Withdrawals and restorations, in the order recorded.</summary>
     public List<StatusEntry> StatusChanges { get; set; } = [];
+
+    /// <summary>The metadata of the revision recorded last: what the next one's changed fields are measured against.</summary>
+    public DocumentMetadata? LastRecordedMetadata { get; set; }
 }
 
 public sealed record StatusEntry(bool Withdrawn, string? Reason, DateTimeOffset SourceUpdatedAt, DateTimeOffset RecordedAt,
@@ -32,16 +35,19 @@ public sealed record RevisionEntry(
     string EventHash,
     string? PreviousEventHash,
     IReadOnlyList<string> ChangedFields,
-    bool TextChanged,
-    DocumentMetadata Metadata,
-    Provenance Provenance);
+    bool TextChanged);
 
 public sealed class DocumentHistoryProjection : SingleStreamProjection<DocumentHistory, string>
 {
-    public static DocumentHistory Create(RevisionImported e) => new() { Id = e.DocumentNumber, Revisions = [Entry(e, null)] };
+    public static DocumentHistory Create(RevisionImported e) =>
+        new() { Id = e.DocumentNumber, Revisions = [Entry(e, null, null)], LastRecordedMetadata = e.Metadata };
 
-    public void Apply(RevisionImported e, DocumentHistory history) =>
-        history.Revisions.Add(Entry(e, history.Revisions.LastOrDefault()));
+    /// <summary>Each entry is small (the metadata and provenance of every revision are in <see cref="TimeTravel.RevisionRecord"/>): a long history stays cheap to rewrite.</summary>
+    public void Apply(RevisionImported e, DocumentHistory history)
+    {
+        history.Revisions.Add(Entry(e, history.Revisions.LastOrDefault(), history.LastRecordedMetadata));
+        history.LastRecordedMetadata = e.Metadata;
+    }
 
     public void Apply(DocumentWithdrawn e, DocumentHistory history) =>
         history.StatusChanges.Add(new StatusEntry(true, e.Reason, e.SourceUpdatedAt, e.RecordedAt, RevisionChain.Hash(e), e.PreviousEventHash, e.Provenance));
@@ -49,24 +55,23 @@ public sealed class DocumentHistoryProjection : SingleStreamProjection<DocumentH
     public void Apply(DocumentRestored e, DocumentHistory history) =>
         history.StatusChanges.Add(new StatusEntry(false, e.Reason, e.SourceUpdatedAt, e.RecordedAt, RevisionChain.Hash(e), e.PreviousEventHash, e.Provenance));
 
-    static RevisionEntry Entry(RevisionImported e, RevisionEntry? previous) => new(
+    static RevisionEntry Entry(RevisionImported e, RevisionEntry? previous, DocumentMetadata? previousMetadata) => new(
         e.Revision, e.SourceVersion, e.SourceUpdatedAt, e.SourceUpdatedRaw, e.RecordedAt, e.ContentHash, e.MetadataHash,
         RevisionChain.Hash(e), e.PreviousEventHash,
-        previous is null ? [] : ChangedFields(previous, e),
-        previous is not null && previous.ContentHash != e.ContentHash,
-        e.Metadata, e.Provenance);
+        previous is null ? [] : ChangedFields(previous, previousMetadata!, e),
+        previous is not null && previous.ContentHash != e.ContentHash);
 
-    static IReadOnlyList<string> ChangedFields(RevisionEntry previous, RevisionImported e)
+    static IReadOnlyList<string> ChangedFields(RevisionEntry previous, DocumentMetadata previousMetadata, RevisionImported e)
     {
         var source = new List<string>();
         if (previous.SourceVersion != e.SourceVersion) source.Add("versie");
         if (previous.SourceUpdatedAt != e.SourceUpdatedAt) source.Add("bijgewerkt");
-        return [.. source, .. previous.Metadata.ChangedFields(e.Metadata)];
+        return [.. source, .. previousMetadata.ChangedFields(e.Metadata)];
     }
 }
 
-/// <summary>One revision with its text: a citable URL per version.</summary>
-public sealed record RevisionWithText(string Number, RevisionEntry Revision, string Text);
+/// <summary>One revision with its metadata, provenance and text: a citable URL per version.</summary>
+public sealed record RevisionWithText(string Number, RevisionEntry Revision, DocumentMetadata Metadata, Provenance Provenance, string Text);
 
 public static class GetDocumentHistoryEndpoints
 {
@@ -87,8 +92,9 @@ public static class GetDocumentHistoryEndpoints
         if (history.Revisions.FirstOrDefault(r => r.Revision == n) is not { } revision)
             return Problems.Status(404, "Unknown revision", $"Document '{nr}' has revisions 1 to {history.Revisions.Count}; there is no revision {n}.");
         MementoHeaders(http, history, revision);
+        var record = await session.LoadAsync<TimeTravel.RevisionRecord>(TimeTravel.RevisionRecord.IdOf(nr, n), ct);
         var text = await session.LoadAsync<DocumentText>(revision.ContentHash, ct);
-        return Results.Ok(new RevisionWithText(nr, revision, text?.Text ?? ""));
+        return Results.Ok(new RevisionWithText(nr, revision, record!.Metadata, record.Provenance, text?.Text ?? ""));
     }
 
     /// <summary>Each revision is a Memento (RFC 7089) of the document, dated by its source time.</summary>

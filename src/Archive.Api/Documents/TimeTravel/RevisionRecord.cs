@@ -23,6 +23,8 @@ public sealed class RevisionRecord
     public string MetadataHash { get; set; } = "";
     public string ContentHash { get; set; } = "";
     public string EventHash { get; set; } = "";
+    public string? PreviousEventHash { get; set; }
+    public Provenance Provenance { get; set; } = null!;
 
     public static string IdOf(string number, int revision) => $"{number}@{revision}";
 }
@@ -56,6 +58,8 @@ public sealed partial class TimeTravelProjection : EventProjection
         MetadataHash = e.MetadataHash,
         ContentHash = e.ContentHash,
         EventHash = RevisionChain.Hash(e),
+        PreviousEventHash = e.PreviousEventHash,
+        Provenance = e.Provenance,
     };
 
     public StatusRecord Create(IEvent<DocumentWithdrawn> e) => Status(e.Id, e.Data.DocumentNumber, e.Data.DossierNumber, true, e.Data.Reason, e.Data.SourceUpdatedAt, e.Data.RecordedAt);

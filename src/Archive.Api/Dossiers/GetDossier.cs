@@ -39,16 +39,8 @@ public static class DossierTimeTravel
     public static async Task<IReadOnlyList<DossierDocument>> AtAsync(IQuerySession session, string number, DateTimeOffset at, Axis axis, CancellationToken ct)
     {
         var members = await session.Query<RevisionRecord>().Where(r => r.DossierNumber == number).Select(r => r.DocumentNumber).Distinct().ToListAsync(ct);
-        var revisions = session.Query<RevisionRecord>().Where(r => r.DocumentNumber.IsOneOf(members.ToArray()));
-        var known = await (axis == Axis.Source ? revisions.Where(r => r.SourceUpdatedAt <= at) : revisions.Where(r => r.RecordedAt <= at)).ToListAsync(ct);
-        var statuses = session.Query<StatusRecord>().Where(s => s.DocumentNumber.IsOneOf(members.ToArray()));
-        var withdrawn = (await (axis == Axis.Source ? statuses.Where(s => s.SourceUpdatedAt <= at) : statuses.Where(s => s.RecordedAt <= at)).ToListAsync(ct))
-            .GroupBy(s => s.DocumentNumber)
-            .Where(g => g.OrderByDescending(s => s.SourceUpdatedAt).ThenByDescending(s => s.RecordedAt).First().Withdrawn)
-            .Select(g => g.Key).ToHashSet();
-        var documents = known.GroupBy(r => r.DocumentNumber)
-            .Select(g => g.OrderByDescending(r => r.SourceUpdatedAt).ThenByDescending(r => r.SourceVersion).ThenByDescending(r => r.Revision).First())
-            .Where(r => r.DossierNumber == number && !withdrawn.Contains(r.DocumentNumber))
+        var documents = (await DocumentTimeTravel.ManyAtAsync(session, members, at, axis, ct))
+            .Where(r => r.DossierNumber == number)
             .Select(r => DossierDetailsProjection.Entry(r.Metadata, r.Revision, r.SourceVersion, r.SourceUpdatedAt, r.RecordedAt, false))
             .ToList();
         documents.Sort(DossierDetailsProjection.BySequence);

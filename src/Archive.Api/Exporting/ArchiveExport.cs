@@ -42,20 +42,9 @@ public static class ArchiveExport
     }
 
     /// <summary>For a page of documents: each one's revision at T, skipping those not yet there or withdrawn at T.</summary>
-    static async Task<List<ExportedDocument>> AtAsync(IQuerySession session, IReadOnlyList<string> numbers, DateTimeOffset at, Axis axis, CancellationToken ct)
+    static async Task<List<ExportedDocument>> AtAsync(IQuerySession session, IReadOnlyCollection<string> numbers, DateTimeOffset at, Axis axis, CancellationToken ct)
     {
-        var keys = numbers.ToArray();
-        var revisions = session.Query<RevisionRecord>().Where(r => r.DocumentNumber.IsOneOf(keys));
-        var known = await (axis == Axis.Source ? revisions.Where(r => r.SourceUpdatedAt <= at) : revisions.Where(r => r.RecordedAt <= at)).ToListAsync(ct);
-        var statuses = session.Query<StatusRecord>().Where(s => s.DocumentNumber.IsOneOf(keys));
-        var withdrawn = (await (axis == Axis.Source ? statuses.Where(s => s.SourceUpdatedAt <= at) : statuses.Where(s => s.RecordedAt <= at)).ToListAsync(ct))
-            .GroupBy(s => s.DocumentNumber)
-            .Where(g => g.OrderByDescending(s => s.SourceUpdatedAt).ThenByDescending(s => s.RecordedAt).First().Withdrawn)
-            .Select(g => g.Key).ToHashSet();
-        var chosen = known.GroupBy(r => r.DocumentNumber)
-            .Where(g => !withdrawn.Contains(g.Key))
-            .Select(g => g.OrderByDescending(r => r.SourceUpdatedAt).ThenByDescending(r => r.SourceVersion).ThenByDescending(r => r.Revision).First())
-            .OrderBy(r => r.DocumentNumber, StringComparer.Ordinal).ToList();
+        var chosen = await DocumentTimeTravel.ManyAtAsync(session, numbers, at, axis, ct);
         var texts = (await session.LoadManyAsync<DocumentText>(ct, chosen.Select(r => r.ContentHash).Distinct().ToArray())).ToDictionary(t => t.Id, t => t.Text);
         return chosen.Select(r => new ExportedDocument(r.DocumentNumber, r.Revision, r.SourceVersion, r.SourceUpdatedAt, r.SourceUpdatedRaw,
             r.RecordedAt, r.Metadata, r.ContentHash, texts.GetValueOrDefault(r.ContentHash, ""))).ToList();

@@ -36,6 +36,27 @@ public static class DocumentTimeTravel
         return status is { Withdrawn: true } ? new AsOfAnswer.Withdrawn(revision, status) : new AsOfAnswer.Found(revision, status);
     }
 
+    /// <summary>
+    /// For many documents at once (a dossier, a page of an export): each one's revision at T, leaving
+    /// out those that did not exist yet or were withdrawn at T. Two queries, whatever the number.
+    /// </summary>
+    public static async Task<List<RevisionRecord>> ManyAtAsync(IQuerySession session, IReadOnlyCollection<string> numbers, DateTimeOffset at, Axis axis, CancellationToken ct)
+    {
+        var keys = numbers.ToArray();
+        var revisions = session.Query<RevisionRecord>().Where(r => r.DocumentNumber.IsOneOf(keys));
+        var known = await (axis == Axis.Source ? revisions.Where(r => r.SourceUpdatedAt <= at) : revisions.Where(r => r.RecordedAt <= at)).ToListAsync(ct);
+        var statuses = session.Query<StatusRecord>().Where(s => s.DocumentNumber.IsOneOf(keys));
+        var withdrawn = (await (axis == Axis.Source ? statuses.Where(s => s.SourceUpdatedAt <= at) : statuses.Where(s => s.RecordedAt <= at)).ToListAsync(ct))
+            .GroupBy(s => s.DocumentNumber)
+            .Where(g => g.OrderByDescending(s => s.SourceUpdatedAt).ThenByDescending(s => s.RecordedAt).First().Withdrawn)
+            .Select(g => g.Key).ToHashSet();
+        return known.GroupBy(r => r.DocumentNumber)
+            .Where(g => !withdrawn.Contains(g.Key))
+            .Select(g => g.OrderByDescending(r => r.SourceUpdatedAt).ThenByDescending(r => r.SourceVersion).ThenByDescending(r => r.Revision).First())
+            .OrderBy(r => r.DocumentNumber, StringComparer.Ordinal)
+            .ToList();
+    }
+
     static async Task<AsOfAnswer> Absent(IQueryable<RevisionRecord> revisions, Axis axis, CancellationToken ct)
     {
         var first = await (axis == Axis.Source ? revisions.OrderBy(r => r.SourceUpdatedAt) : revisions.OrderBy(r => r.RecordedAt)).FirstOrDefaultAsync(ct);

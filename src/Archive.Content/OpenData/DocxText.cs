@@ -1,0 +1,80 @@
+using System.Text;
+using Archive.Content.OpenTk;
+using Archive.Content.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Archive.Content.OpenData;
+
+/// <summary>
+/// The text of a .docx in reading order: paragraphs (a blank line between them, as OpenTK shows
+/// them), tables (a row a line, cells separated by " | "), footnote references as their number,
+/// and the footnotes themselves at the end, numbered; never more than one blank line in a row.
+/// Normalised like every text in the Archive.
+/// </summary>
+public static class DocxText
+{
+    public static ParseResult<string> Extract(Stream docx)
+    {
+        try
+        {
+            using var document = WordprocessingDocument.Open(docx, isEditable: false);
+            var body = document.MainDocumentPart?.Document?.Body;
+            if (body is null) return ParseResult<string>.Fail("the .docx has no document body");
+            var text = new StringBuilder();
+            var notes = new List<string>();
+            foreach (var block in body.ChildElements) Block(block, text, notes);
+            Footnotes(document.MainDocumentPart!.FootnotesPart, notes, text);
+            // Empty paragraphs (how many office suites make space) would double the blank line between paragraphs.
+            var lines = NormalisedText.Normalise(text.ToString()).Split('\n');
+            var compact = lines.Where((line, k) => line.Length > 0 || k == 0 || lines[k - 1].Length > 0);
+            return ParseResult<string>.Ok(string.Join('\n', compact));
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
+        {
+            return ParseResult<string>.Fail($"the file is not a readable .docx ({e.Message})");
+        }
+    }
+
+    static void Block(OpenXmlElement block, StringBuilder text, List<string> notes)
+    {
+        switch (block)
+        {
+            case W.Paragraph paragraph:
+                text.Append(Inline(paragraph, notes)).Append("\n\n");
+                break;
+            case W.Table table:
+                foreach (var row in table.Elements<W.TableRow>())
+                    text.Append(string.Join(" | ", row.Elements<W.TableCell>().Select(c => string.Join(" ", c.Elements<W.Paragraph>().Select(p => Inline(p, notes)))))).Append('\n');
+                text.Append('\n');
+                break;
+            case W.SdtBlock sdt:
+                foreach (var inner in sdt.SdtContentBlock?.ChildElements ?? []) Block(inner, text, notes);
+                break;
+        }
+    }
+
+    static string Inline(OpenXmlElement paragraph, List<string> notes)
+    {
+        var text = new StringBuilder();
+        foreach (var element in paragraph.Descendants())
+            switch (element)
+            {
+                case W.Text t: text.Append(t.Text); break;
+                case W.TabChar: text.Append('\t'); break;
+                case W.Break or W.CarriageReturn: text.Append('\n'); break;
+                case W.FootnoteReference reference: text.Append(reference.Id?.Value.ToString() ?? ""); notes.Add(reference.Id?.Value.ToString() ?? ""); break;
+            }
+        return text.ToString();
+    }
+
+    static void Footnotes(FootnotesPart? part, List<string> referenced, StringBuilder text)
+    {
+        if (part?.Footnotes is null || referenced.Count == 0) return;
+        var byId = part.Footnotes.Elements<W.Footnote>().Where(f => f.Id is not null).ToDictionary(f => f.Id!.Value.ToString());
+        foreach (var id in referenced)
+            if (byId.TryGetValue(id, out var note))
+                text.Append($"{id}. {string.Join(" ", note.Elements<W.Paragraph>().Select(p => Inline(p, [])).Select(s => s.Trim()))}\n");
+    }
+}

@@ -15,11 +15,19 @@ namespace Archive.Content.OpenData;
 /// </summary>
 public static class DocxText
 {
+    /// <summary>Past this much unpacked, or this ratio of unpacked to packed, a .docx is taken for a zip bomb.</summary>
+    public const long MaxUnpackedBytes = 200L * 1024 * 1024;
+    const double MaxRatio = 200;
+
     public static ParseResult<string> Extract(Stream docx)
     {
         try
         {
-            using var document = WordprocessingDocument.Open(docx, isEditable: false);
+            using var buffer = new MemoryStream();
+            docx.CopyTo(buffer);
+            if (Bomb(buffer) is { } why) return ParseResult<string>.Fail($"the file was refused: {why}");
+            buffer.Position = 0;
+            using var document = WordprocessingDocument.Open(buffer, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null) return ParseResult<string>.Fail("the .docx has no document body");
             var text = new StringBuilder();
@@ -35,6 +43,19 @@ public static class DocxText
         {
             return ParseResult<string>.Fail($"the file is not a readable .docx ({e.Message})");
         }
+    }
+
+    /// <summary>Reads the sizes the zip declares, without unpacking anything.</summary>
+    static string? Bomb(MemoryStream file)
+    {
+        file.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        var unpacked = zip.Entries.Sum(e => e.Length);
+        var packed = Math.Max(1, zip.Entries.Sum(e => e.CompressedLength));
+        if (unpacked > MaxUnpackedBytes) return $"it would unpack to {unpacked:N0} bytes, over the limit of {MaxUnpackedBytes:N0} (a zip bomb?)";
+        if (unpacked > 10 * 1024 * 1024 && unpacked / (double)packed > MaxRatio)
+            return $"it packs {unpacked:N0} bytes into {packed:N0}, a ratio no office document has (a zip bomb?)";
+        return null;
     }
 
     static void Block(OpenXmlElement block, StringBuilder text, List<string> notes)

@@ -10,6 +10,8 @@ public sealed class ArchiveOptions
 
     public DiffSettings Diff { get; set; } = new();
 
+    public SyncSettings Sync { get; set; } = new();
+
     /// <summary>Where the private PostgreSQL keeps its data when no connection string is given.</summary>
     public string PrivatePostgresDirectory { get; set; } = ".archive/pg";
 }
@@ -23,4 +25,16 @@ public sealed class DiffSettings
 {
     /// <summary>How long one diff may take before it answers coarser (DESIGN: never unbounded).</summary>
     public int BudgetMilliseconds { get; set; } = 2000;
+}
+
+public sealed class SyncSettings
+{
+    /// <summary>The Open Data Portal's SyncFeed.</summary>
+    public string BaseUrl { get; set; } = "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0";
+
+    /// <summary>Minutes between scheduled syncs inside the app; 0 (the default) schedules none.</summary>
+    public int IntervalMinutes { get; set; }
+
+    /// <summary>A document file larger than this is refused.</summary>
+    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
 }

@@ -28,6 +28,7 @@ builder.Services.AddMarten(opts =>
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = "archive";
         opts.ConfigureDocuments();
+        opts.ConfigureSyncing();
     })
     .UseLightweightSessions()
     .IntegrateWithWolverine();
@@ -43,6 +44,14 @@ builder.Services.CritterStackDefaults(x =>
 builder.Host.UseWolverine(opts => opts.Policies.AutoApplyTransactions());
 builder.Services.AddWolverineHttp();
 builder.Services.AddDocuments();
+// The portal: timeouts, retries with back-off and jitter, and at most a few requests at a time.
+builder.Services.AddHttpClient("odp").AddStandardResilienceHandler(o =>
+{
+    o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
+    o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(3);
+    o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(1);
+    o.RateLimiter.DefaultRateLimiterOptions.PermitLimit = 4;
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>

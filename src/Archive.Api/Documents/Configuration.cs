@@ -40,6 +40,19 @@ public static class Configuration
             .Duplicate(x => x.DocumentNumber).Duplicate(x => x.SourceUpdatedAt).Duplicate(x => x.RecordedAt).Duplicate(x => x.DossierNumber);
     }
 
+    /// <summary>What the Open Data Portal sync keeps between pages: the entities it joins, its checkpoints, tombstones it cannot place yet.</summary>
+    public static void ConfigureSyncing(this StoreOptions opts)
+    {
+        opts.Schema.For<Content.OpenData.TkDocument>().Duplicate(x => x.CurrentVersion).Duplicate(x => x.Dossier);
+        opts.Schema.For<Content.OpenData.TkDocumentVersion>();
+        opts.Schema.For<Content.OpenData.TkDossier>();
+        opts.Schema.For<Content.OpenData.TkCase>();
+        opts.Schema.For<Content.OpenData.TkDocumentActor>();
+        opts.Schema.For<Syncing.SyncCheckpoint>();
+        opts.Schema.For<Syncing.RememberedTombstone>();
+    }
+
     public static IServiceCollection AddDocuments(this IServiceCollection services) =>
-        services.AddSingleton<RevisionImporter>().AddSingleton<Withdrawing.StatusChanger>();
+        services.AddSingleton<RevisionImporter>().AddSingleton<Withdrawing.StatusChanger>().AddSingleton<Syncing.OdpSync>()
+            .AddHostedService<Syncing.SyncSchedule>();
 }

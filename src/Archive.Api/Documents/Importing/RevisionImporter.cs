@@ -46,14 +46,29 @@ public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<Document>(command.Number, token);
-            var decision = ImportRevisionDecision.Decide(stream.Aggregate, command, clock.Now());
-            if (decision.Events.Count > 0)
-            {
-                stream.AppendMany(decision.Events);
-                if (await session.LoadAsync<DocumentText>(command.ContentHash, token) is null)
-                    session.Store(new DocumentText(command.ContentHash, command.Text));
-                await session.SaveChangesAsync(token);
-            }
+            var (decision, _) = await StageAsync(session, stream, command, clock.Now(), token);
+            if (decision.Events.Count > 0) await session.SaveChangesAsync(token);
             return new ImportResult(command.Number, decision.Outcome, decision.Revision, decision.Current, source, null);
         }, ct);
+
+    /// <summary>
+    /// Decides and appends the revision, and stores its text unless the Archive has it, without
+    /// committing: the caller's transaction takes it with whatever else belongs with it (a sync
+    /// page and its checkpoint). The aggregate is brought up to date with what was appended.
+    /// </summary>
+    public static async Task<(ImportDecision Decision, Document? State)> StageAsync(IDocumentSession session, JasperFx.Events.IEventStream<Document> stream,
+        ImportRevision command, DateTimeOffset now, CancellationToken ct)
+    {
+        var decision = ImportRevisionDecision.Decide(stream.Aggregate, command, now);
+        if (decision.Events.Count == 0) return (decision, stream.Aggregate);
+        stream.AppendMany(decision.Events);
+        // A copy: Marten may apply the appended events to the fetched aggregate itself when it saves.
+        var document = stream.Aggregate is { } current
+            ? System.Text.Json.JsonSerializer.Deserialize<Document>(System.Text.Json.JsonSerializer.Serialize(current))!
+            : new Document();
+        foreach (var e in decision.Events) document.Apply(e);
+        if (await session.LoadAsync<DocumentText>(command.ContentHash, ct) is null)
+            session.Store(new DocumentText(command.ContentHash, command.Text));
+        return (decision, document);
+    }
 }

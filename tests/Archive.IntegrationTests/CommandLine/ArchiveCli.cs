@@ -9,6 +9,17 @@ public static class ArchiveCli
 
     public static async Task<Run> Execute(string connectionString, params string[] arguments)
     {
+        using var process = Start(connectionString, arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>Starts the executable and leaves it running (its output redirected and unread).</summary>
+    public static Process Start(string connectionString, params string[] arguments)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -23,11 +34,6 @@ public static class ArchiveCli
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Archive.Api.dll"));
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Run(process.ExitCode, await output, await errors);
+        return Process.Start(info)!;
     }
 }

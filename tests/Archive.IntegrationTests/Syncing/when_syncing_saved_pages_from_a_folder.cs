@@ -1,0 +1,100 @@
+using Archive.IntegrationTests.CommandLine;
+using Archive.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Archive.IntegrationTests.Syncing;
+
+/// <summary>A folder of saved SyncFeed pages: backfills, and pages the sync must refuse without importing any of them.</summary>
+[Collection(ArchiveCollection.Name)]
+public class when_syncing_saved_pages_from_a_folder : IDisposable
+{
+    const string Known = "5c0a7e2b-3f41-4d8e-9b6a-2e71c9d40632", Unknown = "e4b8a2d1-6c3f-4f7a-9e05-1d2c3b4a5f60";
+    readonly string _database = TestCluster.NewDatabase();
+    readonly string _folder = Directory.CreateTempSubdirectory("archive-sync-").FullName;
+
+    public when_syncing_saved_pages_from_a_folder()
+    {
+        foreach (var page in new[] { "document-page-1.xml", "documentversie-page-1.xml", "kamerstukdossier-page-1.xml", "zaak-page-1.xml" })
+            File.Copy(Fixture($"syncfeed/{page}"), Path.Combine(_folder, page));
+        Directory.CreateDirectory(Path.Combine(_folder, "Resources"));
+        File.Copy(Fixture("docx/2026D04632-v1.docx"), Path.Combine(_folder, "Resources", $"{Known}.docx"));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "odp", name);
+
+    /// <summary>Rows of a table of the archive schema; 0 when the table is not there (nothing was ever written to it).</summary>
+    async Task<long> Count(string table, string where = "true")
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        if (await new NpgsqlCommand($"select to_regclass('archive.{table}')::text", connection).ExecuteScalarAsync() is not string) return 0;
+        return Convert.ToInt64(await new NpgsqlCommand($"select count(*) from archive.{table} where {where}", connection).ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task a_tombstone_that_came_first_withdraws_the_document_when_its_history_arrives()
+    {
+        var first = await ArchiveCli.Execute(_database, "sync", _folder);
+        Assert.True(first.ExitCode == 0, first.Errors);
+        Assert.Contains("1 tombstones remembered", first.Output);
+
+        // The backfill: the unknown document's own entity, published before it was deleted.
+        var page = File.ReadAllText(Fixture("syncfeed/document-page-1.xml"));
+        var entry = page[page.IndexOf("<entry>", StringComparison.Ordinal)..(page.IndexOf("</entry>", StringComparison.Ordinal) + 8)];
+        var backfill = page[..page.IndexOf("<entry>", StringComparison.Ordinal)] +
+            entry.Replace(Known, Unknown).Replace("2026D04632", "2026D00010").Replace("2026-02-02T08:51:23Z", "2026-01-20T10:00:00Z") + "\n</feed>\n";
+        File.WriteAllText(Path.Combine(_folder, "document-page-2-backfill.xml"), backfill);
+        File.Copy(Fixture("docx/2026D04632-v1.docx"), Path.Combine(_folder, "Resources", $"{Unknown}.docx"));
+
+        var second = await ArchiveCli.Execute(_database, "sync", _folder);
+        Assert.True(second.ExitCode == 0, second.Errors);
+        Assert.Contains("1 created", second.Output);
+        Assert.Contains("1 withdrawn", second.Output);
+        Assert.Equal(1, await Count("mt_events", "stream_id = '2026D00010' and type = 'document_withdrawn'"));
+    }
+
+    [Fact]
+    public async Task a_truncated_page_stops_the_sync_there_and_imports_none_of_it()
+    {
+        var page = Path.Combine(_folder, "document-page-1.xml");
+        File.WriteAllText(page, File.ReadAllText(page)[..1500]);
+        var run = await ArchiveCli.Execute(_database, "sync", _folder);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("sync stopped: Document page document-page-1.xml: the page was refused: it is not well-formed XML", run.Errors);
+        Assert.Equal(0, await Count("mt_events"));
+        Assert.Equal(0, await Count("mt_doc_synccheckpoint", "id = 'Document'"));
+    }
+
+    [Fact]
+    public async Task a_page_with_a_doctype_is_refused()
+    {
+        var page = Path.Combine(_folder, "document-page-1.xml");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("<feed ", "<!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<feed "));
+        var run = await ArchiveCli.Execute(_database, "sync", _folder);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("DOCTYPE", run.Errors);
+        Assert.Equal(0, await Count("mt_events"));
+    }
+
+    [Fact]
+    public async Task a_file_that_is_not_the_announced_size_is_refused_and_the_checkpoint_stays()
+    {
+        File.Copy(Fixture("docx/2026D04632-v2.docx"), Path.Combine(_folder, "Resources", $"{Known}.docx"), overwrite: true);
+        var run = await ArchiveCli.Execute(_database, "sync", _folder);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("is 17,067 bytes, but tk:contentLength announced 17,081", run.Errors);
+        Assert.Equal(0, await Count("mt_events"));
+        Assert.Equal(0, await Count("mt_doc_synccheckpoint", "id = 'Document'"));
+        Assert.Equal(1, await Count("mt_doc_synccheckpoint", "id = 'DocumentVersie'"));
+    }
+
+    [Fact]
+    public async Task a_folder_that_does_not_exist_is_a_one_line_refusal()
+    {
+        var run = await ArchiveCli.Execute(_database, "sync", Path.Combine(_folder, "missing"));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("is not a folder", run.Errors);
+    }
+}

@@ -44,3 +44,23 @@ archive_environment() {
   export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
   export ASPNETCORE_CONTENTROOT="$(dirname "$ARCHIVE_DLL")"
 }
+
+# Starts the private cluster if it is not running (stopping it again on exit), and sets
+# PRIVATE_PORT and PGPASSWORD for psql_private. For scripts that need a scratch database.
+start_private_cluster() {
+  dotnet "$ARCHIVE_DLL" help > /dev/null 2>&1 || true   # creates the cluster the first time
+  local pg="$Archive__PrivatePostgresDirectory" bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  export PGPASSWORD; PGPASSWORD=$(cat "$pg/password")
+  if as_postgres "$bin/pg_ctl" -D "$pg/data" status > /dev/null 2>&1; then
+    PRIVATE_PORT=$(sed -n 4p "$pg/data/postmaster.pid")
+  else
+    PRIVATE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    as_postgres "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -o "-p $PRIVATE_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start > /dev/null
+    trap "as_postgres '$bin/pg_ctl' -D '$pg/data' -m fast stop > /dev/null; $(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")" EXIT
+  fi
+}
+
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+psql_private() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PRIVATE_PORT" -U postgres "$@"; }

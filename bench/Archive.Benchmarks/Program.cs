@@ -14,5 +14,10 @@ if (args is ["--write-pairs", var folder])
     Console.WriteLine($"wrote the fixture pair and a {largeOld.Length / 1_000_000.0:F1} MB pair to {folder}");
     return 0;
 }
+if (args is ["--serve-feed", var count])
+{
+    await GeneratedFeed.ServeAsync(int.Parse(count));
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(DiffBenchmarks).Assembly).Run(args);
 return 0;

@@ -23,6 +23,23 @@ public sealed class Document
             (CurrentSourceUpdatedAt, CurrentSourceVersion, DossierNumber) = (e.SourceUpdatedAt, e.SourceVersion, e.Metadata.Dossier?.Number);
     }
 
+    /// <summary>
+    /// A copy to decide further on within one transaction: Marten may apply the events appended
+    /// to the aggregate it handed out when it saves, so that one must stay as it was fetched.
+    /// </summary>
+    public Document Copy() => System.Text.Json.JsonSerializer.Deserialize<Document>(System.Text.Json.JsonSerializer.Serialize(this))!;
+
+    /// <summary>Any event of the stream (not named Apply, so that Marten's conventions leave it alone).</summary>
+    public void Replay(object e)
+    {
+        switch (e)
+        {
+            case RevisionImported r: Apply(r); break;
+            case DocumentWithdrawn w: Apply(w); break;
+            case DocumentRestored r: Apply(r); break;
+        }
+    }
+
     public void Apply(DocumentWithdrawn e) => Status(e, withdrawn: true, e.SourceUpdatedAt);
 
     public void Apply(DocumentRestored e) => Status(e, withdrawn: false, e.SourceUpdatedAt);

@@ -211,10 +211,8 @@ public sealed class OdpSync(IDocumentStore store, TimeProvider clock, IOptions<A
             var (outcome, events) = ChangeStatusDecision.Decide(state, command, now);
             if (events.Length == 0) return;
             stream.AppendMany(events);
-            var copy = System.Text.Json.JsonSerializer.Deserialize<Document>(System.Text.Json.JsonSerializer.Serialize(state))!;
-            foreach (var e in events)
-                if (e is DocumentWithdrawn withdrawn) copy.Apply(withdrawn);
-                else if (e is DocumentRestored restored) copy.Apply(restored);
+            var copy = state!.Copy();
+            foreach (var e in events) copy.Replay(e);
             _streams[number] = (stream, copy);
             if (outcome == StatusOutcome.Withdrawn) _withdrawn++;
         }

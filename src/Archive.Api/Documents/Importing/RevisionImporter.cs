@@ -62,10 +62,7 @@ public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
         var decision = ImportRevisionDecision.Decide(stream.Aggregate, command, now);
         if (decision.Events.Count == 0) return (decision, stream.Aggregate);
         stream.AppendMany(decision.Events);
-        // A copy: Marten may apply the appended events to the fetched aggregate itself when it saves.
-        var document = stream.Aggregate is { } current
-            ? System.Text.Json.JsonSerializer.Deserialize<Document>(System.Text.Json.JsonSerializer.Serialize(current))!
-            : new Document();
+        var document = stream.Aggregate?.Copy() ?? new Document();
         foreach (var e in decision.Events) document.Apply(e);
         if (await session.LoadAsync<DocumentText>(command.ContentHash, ct) is null)
             session.Store(new DocumentText(command.ContentHash, command.Text));

@@ -91,6 +91,16 @@ public class when_syncing_saved_pages_from_a_folder : IDisposable
     }
 
     [Fact]
+    public async Task a_file_that_is_not_the_announced_type_is_refused()
+    {
+        File.Move(Path.Combine(_folder, "Resources", $"{Known}.docx"), Path.Combine(_folder, "Resources", $"{Known}.pdf"));
+        var run = await ArchiveCli.Execute(_database, "sync", _folder);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("is served as application/pdf, but tk:contentType announced application/vnd.openxmlformats-officedocument.wordprocessingml.document", run.Errors);
+        Assert.Equal(0, await Count("mt_events"));
+    }
+
+    [Fact]
     public async Task a_folder_that_does_not_exist_is_a_one_line_refusal()
     {
         var run = await ArchiveCli.Execute(_database, "sync", Path.Combine(_folder, "missing"));

@@ -6,6 +6,7 @@ using Archive.Api.Documents;
 using Archive.Api.Infrastructure;
 using JasperFx;
 using JasperFx.CodeGeneration;
+using JasperFx.Events.Daemon;
 using Marten;
 using Scalar.AspNetCore;
 using Spectre.Console;
@@ -29,7 +30,9 @@ builder.Services.AddMarten(opts =>
         opts.DatabaseSchemaName = "archive";
         opts.ConfigureDocuments();
         opts.ConfigureSyncing();
+        opts.ConfigureChangeFeed();
     })
+    .AddAsyncDaemon(DaemonMode.Solo)
     .UseLightweightSessions()
     .IntegrateWithWolverine();
 

@@ -40,6 +40,17 @@ public static class Configuration
             .Duplicate(x => x.DocumentNumber).Duplicate(x => x.SourceUpdatedAt).Duplicate(x => x.RecordedAt).Duplicate(x => x.DossierNumber);
     }
 
+    /// <summary>
+    /// The change feed is an async projection: the daemon writes it only up to its high-water
+    /// mark, below which no transaction can still commit, so its order never changes under a reader.
+    /// </summary>
+    public static void ConfigureChangeFeed(this StoreOptions opts)
+    {
+        opts.Projections.Add<ChangeFeed.ChangeFeedProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<ChangeFeed.ChangeRecord>().Identity(x => x.Id)
+            .Duplicate(x => x.Subject).Duplicate(x => x.Dossier).Duplicate(x => x.Kind);
+    }
+
     /// <summary>What the Open Data Portal sync keeps between pages: the entities it joins, its checkpoints, tombstones it cannot place yet.</summary>
     public static void ConfigureSyncing(this StoreOptions opts)
     {

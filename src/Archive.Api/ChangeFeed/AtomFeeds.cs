@@ -1,0 +1,50 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using Marten;
+using Wolverine.Http;
+
+namespace Archive.Api.ChangeFeed;
+
+/// <summary>The latest changes as Atom: the whole archive, or one dossier.</summary>
+public static class AtomFeeds
+{
+    const int Latest = 100;
+
+    [WolverineGet("/feeds/changes.atom", OperationId = "ChangesAtom")]
+    [Tags("Change feed"), EndpointSummary("The latest changes as an Atom feed")]
+    public static async Task<IResult> Changes(HttpContext http, IQuerySession session, CancellationToken ct) =>
+        Atom(http, "Archief van Kamerstukken: wijzigingen", "urn:archive:changes",
+            await session.Query<ChangeRecord>().OrderByDescending(c => c.Id).Take(Latest).ToListAsync(ct));
+
+    [WolverineGet("/feeds/dossiers/{nr}.atom", OperationId = "DossierAtom")]
+    [Tags("Change feed"), EndpointSummary("The latest changes to the documents of one Kamerstukdossier as an Atom feed")]
+    public static async Task<IResult> Dossier(string nr, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        Atom(http, $"Kamerstukdossier {nr}: wijzigingen", $"urn:archive:dossier:{nr}",
+            await session.Query<ChangeRecord>().Where(c => c.Dossier == nr).OrderByDescending(c => c.Id).Take(Latest).ToListAsync(ct));
+
+    static IResult Atom(HttpContext http, string title, string id, IReadOnlyList<ChangeRecord> records)
+    {
+        var baseUri = $"{http.Request.Scheme}://{http.Request.Host}";
+        var feed = new SyndicationFeed(title, "Elke versie van elk document, en wat er veranderde", new Uri(baseUri + "/"), id,
+            records.Count > 0 ? records[0].Time : DateTimeOffset.UnixEpoch)
+        {
+            Items = records.Select(r => Item(baseUri, r)).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(baseUri + http.Request.Path), "self", null, "application/atom+xml", 0));
+        var xml = new StringBuilder();
+        using (var writer = XmlWriter.Create(xml, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    static SyndicationItem Item(string baseUri, ChangeRecord r)
+    {
+        var what = r.Type[ChangeFeedProjection.TypePrefix.Length..^3];
+        var title = r.Data.Revision is { } n ? $"{r.Subject} {what} (revisie {n})" : $"{r.Subject} {what}";
+        var link = new Uri(baseUri + r.Data.Links.GetValueOrDefault("revision", r.Data.Links["document"]));
+        var item = new SyndicationItem(title, $"{r.Data.Title ?? r.Subject}; {string.Join(", ", r.Data.ChangedFields)}".TrimEnd(' ', ';', ','), link, $"urn:archive:change:{r.Id}", r.Time);
+        item.Categories.Add(new SyndicationCategory(r.Type));
+        return item;
+    }
+}

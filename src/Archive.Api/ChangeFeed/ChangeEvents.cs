@@ -1,0 +1,58 @@
+using System.Net.Mime;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.Extensions;
+using CloudNative.CloudEvents.SystemTextJson;
+using Marten;
+
+namespace Archive.Api.ChangeFeed;
+
+/// <summary>Changes as CloudEvents 1.0, with the sequence extension (the global sequence, zero-padded so that it sorts as text).</summary>
+public static class ChangeEvents
+{
+    public const string Source = "/archive";
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    public static readonly JsonEventFormatter Formatter = new(Json, new JsonDocumentOptions());
+
+    public static CloudEvent ToCloudEvent(ChangeRecord record)
+    {
+        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, Sequence.AllAttributes)
+        {
+            Id = record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Source = new Uri(Source, UriKind.Relative),
+            Type = record.Type,
+            Subject = record.Subject,
+            Time = record.Time,
+            DataContentType = "application/json",
+            Data = record.Data,
+        };
+        cloudEvent[Sequence.SequenceAttribute] = record.Id.ToString("D20", System.Globalization.CultureInfo.InvariantCulture);
+        return cloudEvent;
+    }
+
+    public static byte[] Batch(IEnumerable<ChangeRecord> records, out ContentType contentType) =>
+        Formatter.EncodeBatchModeMessage(records.Select(ToCloudEvent), out contentType).ToArray();
+
+    public static byte[] One(ChangeRecord record) =>
+        Formatter.EncodeStructuredModeMessage(ToCloudEvent(record), out _).ToArray();
+
+    /// <summary>The changes after <paramref name="after"/>, oldest first, narrowed by the filters every feed takes.</summary>
+    public static Task<IReadOnlyList<ChangeRecord>> AfterAsync(IQuerySession session, long after, int limit, ChangeFilter filter, CancellationToken ct)
+    {
+        var query = session.Query<ChangeRecord>().Where(c => c.Id > after);
+        if (filter.Dossier is { } dossier) query = query.Where(c => c.Dossier == dossier);
+        if (filter.Kind is { } kind) query = query.Where(c => c.Kind == kind);
+        if (filter.Document is { } document) query = query.Where(c => c.Subject == document);
+        return query.OrderBy(c => c.Id).Take(limit).ToListAsync(ct);
+    }
+}
+
+/// <summary>dossier=, kind=, document=: the same filter names on every feed.</summary>
+public sealed record ChangeFilter(string? Dossier, string? Kind, string? Document)
+{
+    public string Query => string.Concat(
+        Dossier is null ? "" : $"&dossier={Uri.EscapeDataString(Dossier)}",
+        Kind is null ? "" : $"&kind={Uri.EscapeDataString(Kind)}",
+        Document is null ? "" : $"&document={Uri.EscapeDataString(Document)}");
+}

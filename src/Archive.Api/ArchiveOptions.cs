@@ -12,6 +12,8 @@ public sealed class ArchiveOptions
 
     public SyncSettings Sync { get; set; } = new();
 
+    public WebhookSettings Webhooks { get; set; } = new();
+
     /// <summary>Where the private PostgreSQL keeps its data when no connection string is given.</summary>
     public string PrivatePostgresDirectory { get; set; } = ".archive/pg";
 }
@@ -37,4 +39,20 @@ public sealed class SyncSettings
 
     /// <summary>A document file larger than this is refused.</summary>
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+}
+
+public sealed class WebhookSettings
+{
+    /// <summary>Allow subscriptions to loopback addresses (tests, local use); private and link-local ranges stay refused.</summary>
+    public bool AllowLoopback { get; set; }
+
+    /// <summary>Seconds to wait before each retry after a failed delivery; past the last one the subscription is dead-lettered.
+    /// Unset, it follows the Standard Webhooks recommendation (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), with jitter.
+    /// (No default value here: the configuration binder would add configured values to it rather than replace it.)</summary>
+    public int[]? RetrySeconds { get; set; }
+
+    public int[] RetrySchedule => RetrySeconds is { Length: > 0 } configured ? configured : [5, 300, 1800, 7200, 18000, 36000, 36000];
+
+    /// <summary>How often the dispatcher looks for subscriptions with changes to deliver.</summary>
+    public int PollMilliseconds { get; set; } = 250;
 }

@@ -44,7 +44,13 @@ builder.Services.CritterStackDefaults(x =>
     x.Production.GeneratedCodeMode = TypeLoadMode.Dynamic;
 });
 
-builder.Host.UseWolverine(opts => opts.Policies.AutoApplyTransactions());
+builder.Host.UseWolverine(opts =>
+{
+    opts.Policies.AutoApplyTransactions();
+    // Scheduled webhook retries survive a restart: local queues are durable, backed by the outbox.
+    opts.Policies.UseDurableLocalQueues();
+});
+builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
 builder.Services.AddWolverineHttp();
 builder.Services.AddDocuments();
 // The portal: timeouts, retries with back-off and jitter, and at most a few requests at a time.

@@ -49,6 +49,8 @@ public static class Configuration
         opts.Projections.Add<ChangeFeed.ChangeFeedProjection>(ProjectionLifecycle.Async);
         opts.Schema.For<ChangeFeed.ChangeRecord>().Identity(x => x.Id)
             .Duplicate(x => x.Subject).Duplicate(x => x.Dossier).Duplicate(x => x.Kind);
+        opts.Schema.For<Webhooks.Subscription>();
+        opts.Schema.For<Webhooks.DeliveryRecord>().Duplicate(x => x.SubscriptionId);
     }
 
     /// <summary>What the Open Data Portal sync keeps between pages: the entities it joins, its checkpoints, tombstones it cannot place yet.</summary>
@@ -65,5 +67,6 @@ public static class Configuration
 
     public static IServiceCollection AddDocuments(this IServiceCollection services) =>
         services.AddSingleton<RevisionImporter>().AddSingleton<Withdrawing.StatusChanger>().AddSingleton<Syncing.OdpSync>()
-            .AddHostedService<Syncing.SyncSchedule>();
+            .AddHostedService<Syncing.SyncSchedule>()
+            .AddHostedService<Webhooks.WebhookDispatcher>();
 }

@@ -25,6 +25,7 @@ public class ArchiveHost : IAsyncLifetime
             x.UseSetting("ConnectionStrings:Archive", ConnectionString);
             x.UseSetting("Archive:ApiKey", ApiKey);
             x.UseSetting("Archive:Imports:MaxBodyBytes", MaxBodyBytes.ToString());
+            Configure(x);
             x.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();
@@ -33,6 +34,9 @@ public class ArchiveHost : IAsyncLifetime
         });
         await Seed();
     }
+
+    /// <summary>Settings of a test class's own.</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
 
     /// <summary>Start state for a test class, built through the public API.</summary>
     protected virtual Task Seed() => Task.CompletedTask;

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using Archive.Api.ChangeFeed;
+using Archive.Api.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Archive.Api.Webhooks;
+
+public sealed record SubscribeRequest(string? Url, ChangeFilter? Filter);
+
+public sealed record Subscribed(string Id, string Secret, string Url, ChangeFilter Filter);
+
+public sealed record SubscriptionView(string Id, string Url, ChangeFilter Filter, DateTimeOffset CreatedAt, long Cursor, int Failures,
+    DateTimeOffset? NextAttemptAt, bool DeadLettered, string? DisabledReason)
+{
+    public static SubscriptionView Of(Subscription s) => new(s.Id, s.Url, s.Filter, s.CreatedAt, s.Cursor, s.Failures, s.NextAttemptAt, s.DeadLettered, s.DisabledReason);
+}
+
+/// <param name="From">First sequence number to deliver again; with <see cref="To"/> left out, only this one.</param>
+public sealed record RedeliverRequest(long? From, long? To);
+
+/// <summary>Webhook subscriptions. They name where the Archive will call, so every one of these needs the API key.</summary>
+public static class SubscriptionEndpoints
+{
+    public static ProblemDetails Before(HttpContext context, IOptions<ArchiveOptions> options) => ApiKeyCheck.Verify(context, options);
+
+    [WolverinePost("/api/subscriptions", OperationId = "Subscribe")]
+    [Tags("Webhooks"), EndpointSummary("Subscribe a URL to the changes (filter: dossier, kind, document); answers the signing secret, once")]
+    [ProducesResponseType<Subscribed>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    public static async Task<IResult> Subscribe(SubscribeRequest request, IDocumentSession session, IOptions<ArchiveOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        if (await TargetCheck.ProblemAsync(request.Url, options.Value.Webhooks.AllowLoopback, ct) is { } problem)
+            return Problems.Status(400, "Target refused", $"The subscription was not made: {problem}.");
+        var latest = await session.Query<ChangeRecord>().OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(ct);
+        var subscription = new Subscription
+        {
+            Id = "sub_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Url = request.Url!,
+            Filter = request.Filter ?? new ChangeFilter(null, null, null),
+            Secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)),
+            CreatedAt = clock.GetUtcNow(),
+            Cursor = latest,
+        };
+        session.Store(subscription);
+        await session.SaveChangesAsync(ct);
+        return Results.Created($"/api/subscriptions/{subscription.Id}", new Subscribed(subscription.Id, subscription.Secret, subscription.Url, subscription.Filter));
+    }
+
+    [WolverineGet("/api/subscriptions", OperationId = "Subscriptions")]
+    [Tags("Webhooks"), EndpointSummary("Every subscription and how far its deliveries have come (secrets are never shown again)")]
+    public static async Task<IReadOnlyList<SubscriptionView>> List(IQuerySession session, CancellationToken ct) =>
+        (await session.Query<Subscription>().OrderBy(s => s.CreatedAt).ToListAsync(ct)).Select(SubscriptionView.Of).ToList();
+
+    [WolverineGet("/api/subscriptions/{id}/deliveries", OperationId = "Deliveries")]
+    [Tags("Webhooks"), EndpointSummary("The delivery log of a subscription, newest first")]
+    public static async Task<IResult> Deliveries(string id, IQuerySession session, CancellationToken ct, int limit = 100) =>
+        await session.LoadAsync<Subscription>(id, ct) is null
+            ? Unknown(id)
+            : Results.Ok(await session.Query<DeliveryRecord>().Where(d => d.SubscriptionId == id)
+                .OrderByDescending(d => d.AttemptedAt).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct));
+
+    [WolverineDelete("/api/subscriptions/{id}", OperationId = "Unsubscribe")]
+    [Tags("Webhooks"), EndpointSummary("Remove a subscription")]
+    public static async Task<IResult> Delete(string id, IDocumentSession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Subscription>(id, ct) is null) return Unknown(id);
+        session.Delete<Subscription>(id);
+        await session.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
+
+    [WolverinePost("/api/subscriptions/{id}/redeliveries", OperationId = "Redeliver")]
+    [Tags("Webhooks"), EndpointSummary("Deliver one change or a range again ({from, to}); with neither, resume a dead-lettered subscription")]
+    public static async Task<IResult> Redeliver(string id, RedeliverRequest request, IDocumentSession session, IMessageBus bus, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Subscription>(id, ct) is not { } subscription) return Unknown(id);
+        if (request.From is { } from)
+        {
+            var to = request.To ?? from;
+            if (from < 1 || to < from) return Problems.Status(400, "Invalid range", $"from {from} to {to} is not a range of sequence numbers.");
+            return Results.Ok(await bus.InvokeAsync<RedeliveryResult>(new Redeliver(id, from, to), ct));
+        }
+        (subscription.DeadLettered, subscription.Failures, subscription.NextAttemptAt) = (false, 0, null);
+        session.Store(subscription);
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(SubscriptionView.Of(subscription));
+    }
+
+    static IResult Unknown(string id) => Problems.Status(404, "Unknown subscription", $"There is no subscription '{id}'.");
+}

@@ -32,7 +32,8 @@ builder.Services.AddMarten(opts =>
         opts.ConfigureSyncing();
         opts.ConfigureChangeFeed();
     })
-    .AddAsyncDaemon(DaemonMode.Solo)
+    // Solo on one machine; HotCold on several, so that one node writes the change feed and the others stand by.
+    .AddAsyncDaemon(builder.Configuration["Archive:DaemonMode"] == "HotCold" ? DaemonMode.HotCold : DaemonMode.Solo)
     .UseLightweightSessions()
     .IntegrateWithWolverine();
 

@@ -127,6 +127,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IOptions<Arch
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
+        if (!options.Value.Webhooks.Dispatch) return;
         var poll = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.Webhooks.PollMilliseconds));
         while (!ct.IsCancellationRequested)
         {

@@ -22,6 +22,14 @@ ensure_postgres() {
   fi
 }
 
+# The broker tests start a RabbitMQ node of their own from Debian's package; no service is started.
+ensure_rabbitmq() {
+  command -v rabbitmq-server > /dev/null 2>&1 && return
+  echo "Installing RabbitMQ (apt-get install rabbitmq-server) for the broker tests …"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server > /dev/null
+}
+
 ARCHIVE_DLL="$ROOT/src/Archive.Api/bin/Release/net10.0/Archive.Api.dll"
 
 # Builds the Archive unless the build is newer than every source file.

@@ -13,6 +13,7 @@ using Spectre.Console;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Wolverine.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions();
@@ -48,9 +49,16 @@ builder.Services.CritterStackDefaults(x =>
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
-    // Scheduled webhook retries survive a restart: local queues are durable, backed by the outbox.
     opts.Policies.UseDurableLocalQueues();
+    // Beyond one machine: the change feed's CloudEvents to a RabbitMQ fanout exchange, when one is configured.
+    if (builder.Configuration.GetConnectionString("RabbitMq") is { Length: > 0 } rabbit)
+    {
+        opts.UseRabbitMq(new Uri(rabbit)).AutoProvision();
+        opts.PublishMessage<Archive.Api.ChangeFeed.ChangeNotice>().ToRabbitExchange("archive.changes", e => e.ExchangeType = ExchangeType.Fanout);
+    }
 });
+if (builder.Configuration.GetConnectionString("RabbitMq") is { Length: > 0 })
+    builder.Services.AddHostedService<Archive.Api.ChangeFeed.BrokerPublisher>();
 builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
 builder.Services.AddWolverineHttp();
 builder.Services.AddDocuments();

@@ -50,6 +50,7 @@ public static class Configuration
         opts.Schema.For<ChangeFeed.ChangeRecord>().Identity(x => x.Id)
             .Duplicate(x => x.Subject).Duplicate(x => x.Dossier).Duplicate(x => x.Kind);
         opts.Schema.For<Webhooks.Subscription>();
+        opts.Schema.For<ChangeFeed.BrokerCursor>();
         opts.Schema.For<Webhooks.DeliveryRecord>().Duplicate(x => x.SubscriptionId);
     }
 

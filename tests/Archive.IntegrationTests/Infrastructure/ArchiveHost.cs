@@ -29,11 +29,14 @@ public class ArchiveHost : IAsyncLifetime
             x.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();
-                s.DisableAllExternalWolverineTransports();
+                if (!UsesBroker) s.DisableAllExternalWolverineTransports();
             });
         });
         await Seed();
     }
+
+    /// <summary>Whether this host talks to a real message broker (otherwise Wolverine's external transports are off).</summary>
+    protected virtual bool UsesBroker => false;
 
     /// <summary>Settings of a test class's own.</summary>
     protected virtual void Configure(IWebHostBuilder builder) { }

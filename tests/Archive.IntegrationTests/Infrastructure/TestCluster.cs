@@ -28,6 +28,10 @@ public sealed class ArchiveCollection : ICollectionFixture<ArchiveCollection.Clu
 
     public sealed class ClusterLifetime : IDisposable
     {
-        public void Dispose() => TestCluster.Stop();
+        public void Dispose()
+        {
+            TestBroker.Stop();
+            TestCluster.Stop();
+        }
     }
 }

@@ -53,8 +53,10 @@ archive_environment() {
   export ASPNETCORE_CONTENTROOT="$(dirname "$ARCHIVE_DLL")"
 }
 
-# Starts the private cluster if it is not running (stopping it again on exit), and sets
-# PRIVATE_PORT and PGPASSWORD for psql_private. For scripts that need a scratch database.
+# Starts the private cluster if it is not running (stopping it again on exit: a script that sets
+# its own EXIT trap runs "$PRIVATE_STOP" in it), and sets PRIVATE_PORT and PGPASSWORD for
+# psql_private. For scripts that need a scratch database.
+PRIVATE_STOP=
 start_private_cluster() {
   dotnet "$ARCHIVE_DLL" help > /dev/null 2>&1 || true   # creates the cluster the first time
   local pg="$Archive__PrivatePostgresDirectory" bin
@@ -65,7 +67,8 @@ start_private_cluster() {
   else
     PRIVATE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     as_postgres "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -o "-p $PRIVATE_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start > /dev/null
-    trap "as_postgres '$bin/pg_ctl' -D '$pg/data' -m fast stop > /dev/null; $(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")" EXIT
+    PRIVATE_STOP="as_postgres '$bin/pg_ctl' -D '$pg/data' -m fast stop > /dev/null"
+    trap 'eval "$PRIVATE_STOP"' EXIT
   fi
 }
 

@@ -14,6 +14,11 @@ if (args is ["--write-pairs", var folder])
     Console.WriteLine($"wrote the fixture pair and a {largeOld.Length / 1_000_000.0:F1} MB pair to {folder}");
     return 0;
 }
+if (args is ["--feed-latency", var archive, var key, var imports, var rate])
+{
+    await FeedLatency.RunAsync(archive, key, int.Parse(imports), int.Parse(rate));
+    return 0;
+}
 if (args is ["--serve-feed", var count])
 {
     await GeneratedFeed.ServeAsync(int.Parse(count));

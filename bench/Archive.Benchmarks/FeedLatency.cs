@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Benchmarks;
+
+/// <summary>
+/// Import → delivered latency against a running Archive: imports at a steady rate, and measures
+/// when each new document reaches a webhook receiver on loopback and an SSE client.
+/// </summary>
+public static class FeedLatency
+{
+    public static async Task RunAsync(string archive, string apiKey, int count, int perSecond)
+    {
+        var template = File.ReadAllText(Path.Combine(DiffPair.Root, "samples", "2026D04632-v1.txt"));
+        var sent = new ConcurrentDictionary<string, long>();
+        var (webhook, sse) = (new ConcurrentDictionary<string, long>(), new ConcurrentDictionary<string, long>());
+        var clock = Stopwatch.StartNew();
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var receiver = builder.Build();
+        receiver.MapPost("/hook", async (HttpRequest r) =>
+        {
+            var subject = (string?)JsonNode.Parse(await new StreamReader(r.Body).ReadToEndAsync())!["subject"];
+            if (subject is not null) webhook.TryAdd(subject, clock.ElapsedTicks);
+            return Results.NoContent();
+        });
+        await receiver.StartAsync();
+
+        using var http = new HttpClient { BaseAddress = new Uri(archive), Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        var subscribe = await http.PostAsync("/api/subscriptions", new StringContent($$"""{"url":"{{receiver.Urls.First()}}/hook"}""", Encoding.UTF8, "application/json"));
+        subscribe.EnsureSuccessStatusCode();
+
+        using var stop = new CancellationTokenSource();
+        var reading = Task.Run(async () =>
+        {
+            using var stream = new StreamReader(await http.GetStreamAsync("/api/changes/stream?after=0", stop.Token));
+            while (await stream.ReadLineAsync(stop.Token) is { } line)
+                if (line.StartsWith("data: ") && Regex.Match(line, "\"subject\":\"([^\"]+)\"") is { Success: true } m) sse.TryAdd(m.Groups[1].Value, clock.ElapsedTicks);
+        });
+
+        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+        for (var n = 0; n < count; n++)
+        {
+            var number = $"2096D{n:D5}";
+            var due = interval * n;
+            if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
+            // A new text each run, so that every import is a new revision and a change to deliver.
+            var page = Regex.Replace(template, @"Nummer: \S+,", $"Nummer: {number},").Replace("Vastgesteld", $"Vastgesteld ({run})");
+            sent[number] = clock.ElapsedTicks;
+            _ = http.PostAsync("/api/imports", new StringContent(page, Encoding.UTF8, "text/plain"));
+        }
+        var deadline = clock.Elapsed + TimeSpan.FromSeconds(60);
+        while ((webhook.Count(w => sent.ContainsKey(w.Key)) < count || sse.Count(s => sent.ContainsKey(s.Key)) < count) && clock.Elapsed < deadline)
+            await Task.Delay(100);
+        stop.Cancel();
+
+        Console.WriteLine($"{count} imports at {perSecond}/s against {archive}:");
+        Report("import → webhook delivered", sent, webhook, count);
+        Report("import → SSE event        ", sent, sse, count);
+        await receiver.DisposeAsync();
+    }
+
+    static void Report(string what, ConcurrentDictionary<string, long> sent, ConcurrentDictionary<string, long> received, int count)
+    {
+        var latencies = sent.Where(s => received.ContainsKey(s.Key))
+            .Select(s => (received[s.Key] - s.Value) * 1000.0 / Stopwatch.Frequency).Order().ToList();
+        if (latencies.Count == 0) { Console.WriteLine($"  {what}: nothing arrived"); return; }
+        Console.WriteLine($"  {what}: p50 {latencies[latencies.Count / 2]:F0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F0} ms ({latencies.Count} of {count} arrived)");
+    }
+}

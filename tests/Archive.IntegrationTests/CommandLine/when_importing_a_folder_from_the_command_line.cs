@@ -110,3 +110,29 @@ public class when_diffing_from_the_command_line : IDisposable
         Assert.Contains("--format 'pdf' is not one of unified, word, json", format.Errors);
     }
 }
+
+[Collection(ArchiveCollection.Name)]
+public class when_showing_a_document_as_of_a_date_from_the_command_line : IDisposable
+{
+    readonly string _database = TestCluster.NewDatabase();
+    readonly string _folder = Directory.CreateTempSubdirectory("archive-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task it_prints_the_revision_that_stood_then_or_says_why_there_is_none()
+    {
+        File.WriteAllText(Path.Combine(_folder, "2026D04632-v1.txt"), Fixtures.V1);
+        File.WriteAllText(Path.Combine(_folder, "2026D04632-v2.txt"), Fixtures.V2);
+        Assert.Equal(0, (await ArchiveCli.Execute(_database, "import", _folder)).ExitCode);
+
+        var then = await ArchiveCli.Execute(_database, "show", "2026D04632", "--as-of", "2026-02-05");
+        Assert.Equal(0, then.ExitCode);
+        Assert.Contains("\"sourceVersion\": 1", then.Output);
+        Assert.Contains("Revision 1 has the latest source time", then.Output);
+
+        var before = await ArchiveCli.Execute(_database, "show", "2026D04632", "--as-of", "2026-01-01");
+        Assert.NotEqual(0, before.ExitCode);
+        Assert.Contains("did not exist yet then; it first appears at 2026-02-02T08:51:00Z", before.Errors);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx.CommandLine;
+using Marten;
+
+namespace Archive.Api.Documents.TimeTravel;
+
+public sealed class ShowInput : NetCoreInput
+{
+    [Description("The document number, such as 2026D04632")]
+    public string Number { get; set; } = "";
+
+    [Description("The moment (an ISO 8601 instant, a Dutch local time or a date); now when left out"), FlagAlias("as-of")]
+    public string? AsOfFlag { get; set; }
+
+    [Description("source (bijgewerkt, the default) or recorded"), FlagAlias("axis")]
+    public string? AxisFlag { get; set; }
+}
+
+/// <summary>show &lt;nr&gt; --as-of &lt;date&gt;: the document as it stood then, as JSON, with the reason for the revision chosen.</summary>
+[Description("Show a document as it stood at a moment", Name = "show")]
+public sealed class ShowCommand : JasperFxAsyncCommand<ShowInput>
+{
+    public override async Task<bool> Execute(ShowInput input)
+    {
+        var query = TimeTravelQuery.Parse(input.AsOfFlag, input.AxisFlag);
+        if (query.Problem is not null)
+        {
+            Console.Error.WriteLine($"show: '{input.AsOfFlag}' / '{input.AxisFlag}' cannot be read; --as-of takes {Content.Documents.AsOf.AcceptedFormats}, --axis source or recorded");
+            return false;
+        }
+        using var host = input.BuildHost();
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var answer = await DocumentTimeTravel.AtAsync(session, input.Number, query.At, query.Axis, CancellationToken.None);
+        if (answer is not AsOfAnswer.Found found)
+        {
+            Console.Error.WriteLine("show: " + answer switch
+            {
+                AsOfAnswer.NotYet n => $"{input.Number} did not exist yet then; it first appears at {n.FirstAppears:yyyy-MM-ddTHH:mm:ssZ}",
+                AsOfAnswer.Withdrawn w => $"{input.Number} was withdrawn then (at {w.Status.SourceUpdatedAt:yyyy-MM-ddTHH:mm:ssZ})",
+                _ => $"the Archive has no document numbered '{input.Number}'",
+            });
+            return false;
+        }
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+        Console.WriteLine(JsonSerializer.Serialize(DocumentAsOf.Of(found.Revision, query.At, query.Axis), json));
+        return true;
+    }
+}

@@ -3,7 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Archive.Api;
 using Archive.Api.Documents;
+using Archive.Api.ChangeFeed;
 using Archive.Api.Infrastructure;
+using Archive.Api.Syncing;
+using Archive.Api.Webhooks;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
@@ -13,7 +16,6 @@ using Spectre.Console;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
-using Wolverine.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Archive").Get<ArchiveOptions>() ?? new ArchiveOptions();
@@ -50,26 +52,12 @@ builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
-    // Beyond one machine: the change feed's CloudEvents to a RabbitMQ fanout exchange, when one is configured.
-    if (builder.Configuration.GetConnectionString("RabbitMq") is { Length: > 0 } rabbit)
-    {
-        opts.UseRabbitMq(new Uri(rabbit)).AutoProvision();
-        opts.PublishMessage<Archive.Api.ChangeFeed.ChangeNotice>().ToRabbitExchange("archive.changes", e => e.ExchangeType = ExchangeType.Fanout);
-    }
+    opts.PublishChangesToRabbitMq(builder.Configuration);
 });
-if (builder.Configuration.GetConnectionString("RabbitMq") is { Length: > 0 })
-    builder.Services.AddHostedService<Archive.Api.ChangeFeed.BrokerPublisher>();
-builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
 builder.Services.AddWolverineHttp();
 builder.Services.AddDocuments();
-// The portal: timeouts, retries with back-off and jitter, and at most a few requests at a time.
-builder.Services.AddHttpClient("odp").AddStandardResilienceHandler(o =>
-{
-    o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
-    o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(3);
-    o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(1);
-    o.RateLimiter.DefaultRateLimiterOptions.PermitLimit = 4;
-});
+builder.Services.AddSyncing();
+builder.Services.AddWebhooks();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>

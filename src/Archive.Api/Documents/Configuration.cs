@@ -67,7 +67,5 @@ public static class Configuration
     }
 
     public static IServiceCollection AddDocuments(this IServiceCollection services) =>
-        services.AddSingleton<RevisionImporter>().AddSingleton<Withdrawing.StatusChanger>().AddSingleton<Syncing.OdpSync>()
-            .AddHostedService<Syncing.SyncSchedule>()
-            .AddHostedService<Webhooks.WebhookDispatcher>();
+        services.AddSingleton<RevisionImporter>().AddSingleton<Withdrawing.StatusChanger>();
 }

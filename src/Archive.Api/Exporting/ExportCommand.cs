@@ -6,14 +6,8 @@ using Marten;
 
 namespace Archive.Api.Exporting;
 
-public sealed class ExportInput : NetCoreInput
+public sealed class ExportInput : AsOfInput
 {
-    [Description("The moment: an ISO 8601 instant, a Dutch local time or a date; now when left out"), FlagAlias("as-of")]
-    public string? AsOfFlag { get; set; }
-
-    [Description("source (bijgewerkt, the default) or recorded"), FlagAlias("axis")]
-    public string? AxisFlag { get; set; }
-
     [Description("Only this Kamerstukdossier"), FlagAlias("dossier")]
     public string? DossierFlag { get; set; }
 
@@ -26,12 +20,7 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
 {
     public override async Task<bool> Execute(ExportInput input)
     {
-        var query = TimeTravelQuery.Parse(input.AsOfFlag, input.AxisFlag);
-        if (query.Problem is not null)
-        {
-            Console.Error.WriteLine($"export: '{input.AsOfFlag}' / '{input.AxisFlag}' cannot be read; --as-of takes {Content.Documents.AsOf.AcceptedFormats}, --axis source or recorded");
-            return false;
-        }
+        if (input.Query("export") is not { } query) return false;
         using var host = input.BuildHost();
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };

@@ -5,16 +5,10 @@ using Marten;
 
 namespace Archive.Api.Documents.TimeTravel;
 
-public sealed class ShowInput : NetCoreInput
+public sealed class ShowInput : AsOfInput
 {
     [Description("The document number, such as 2026D04632")]
     public string Number { get; set; } = "";
-
-    [Description("The moment (an ISO 8601 instant, a Dutch local time or a date); now when left out"), FlagAlias("as-of")]
-    public string? AsOfFlag { get; set; }
-
-    [Description("source (bijgewerkt, the default) or recorded"), FlagAlias("axis")]
-    public string? AxisFlag { get; set; }
 }
 
 /// <summary>show &lt;nr&gt; --as-of &lt;date&gt;: the document as it stood then, as JSON, with the reason for the revision chosen.</summary>
@@ -23,12 +17,7 @@ public sealed class ShowCommand : JasperFxAsyncCommand<ShowInput>
 {
     public override async Task<bool> Execute(ShowInput input)
     {
-        var query = TimeTravelQuery.Parse(input.AsOfFlag, input.AxisFlag);
-        if (query.Problem is not null)
-        {
-            Console.Error.WriteLine($"show: '{input.AsOfFlag}' / '{input.AxisFlag}' cannot be read; --as-of takes {Content.Documents.AsOf.AcceptedFormats}, --axis source or recorded");
-            return false;
-        }
+        if (input.Query("show") is not { } query) return false;
         using var host = input.BuildHost();
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var answer = await DocumentTimeTravel.AtAsync(session, input.Number, query.At, query.Axis, CancellationToken.None);

@@ -30,6 +30,14 @@ ensure_rabbitmq() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server > /dev/null
 }
 
+# The browser tests drive Debian's Chromium through Playwright (no browser download).
+ensure_chromium() {
+  command -v chromium > /dev/null 2>&1 && return
+  echo "Installing Chromium (apt-get install chromium) for the browser tests …"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
+}
+
 ARCHIVE_DLL="$ROOT/src/Archive.Api/bin/Release/net10.0/Archive.Api.dll"
 
 # Builds the Archive unless the build is newer than every source file.

@@ -5,6 +5,7 @@ using Archive.Api;
 using Archive.Api.Documents;
 using Archive.Api.ChangeFeed;
 using Archive.Api.Infrastructure;
+using Archive.Api.Search;
 using Archive.Api.Syncing;
 using Archive.Api.Webhooks;
 using JasperFx;
@@ -34,6 +35,7 @@ builder.Services.AddMarten(opts =>
         opts.ConfigureDocuments();
         opts.ConfigureSyncing();
         opts.ConfigureChangeFeed();
+        opts.ConfigureSearch();
     })
     // Solo on one machine; HotCold on several, so that one node writes the change feed and the others stand by.
     .AddAsyncDaemon(builder.Configuration["Archive:DaemonMode"] == "HotCold" ? DaemonMode.HotCold : DaemonMode.Solo)
@@ -58,6 +60,7 @@ builder.Services.AddWolverineHttp();
 builder.Services.AddDocuments();
 builder.Services.AddSyncing();
 builder.Services.AddWebhooks();
+builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -69,6 +72,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
+app.MapRazorPages();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
 
 // JasperFx announces its command discovery on standard output, and commands such as export and diff

@@ -36,4 +36,8 @@ public static class DutchTime
 
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>An instant as a Dutch reader reads it: local time in Amsterdam, "2026-02-02 09:51".</summary>
+    public static string Local(DateTimeOffset instant) =>
+        Instant.FromDateTimeOffset(instant).InZone(Amsterdam).ToString("uuuu'-'MM'-'dd' 'HH':'mm", CultureInfo.InvariantCulture);
 }

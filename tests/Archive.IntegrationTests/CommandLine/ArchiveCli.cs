@@ -18,7 +18,10 @@ public static class ArchiveCli
     }
 
     /// <summary>Starts the executable and leaves it running (its output redirected and unread).</summary>
-    public static Process Start(string connectionString, params string[] arguments)
+    public static Process Start(string connectionString, params string[] arguments) => Start(connectionString, arguments, []);
+
+    /// <summary>The same, with environment variables of its own (settings such as Archive__ApiKey).</summary>
+    public static Process Start(string connectionString, string[] arguments, Dictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -32,6 +35,7 @@ public static class ArchiveCli
                 ["NO_COLOR"] = "1",
             },
         };
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Archive.Api.dll"));
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         return Process.Start(info)!;

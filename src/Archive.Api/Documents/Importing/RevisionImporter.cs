@@ -65,7 +65,10 @@ public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
         var document = stream.Aggregate?.Copy() ?? new Document();
         foreach (var e in decision.Events) document.Apply(e);
         if (await session.LoadAsync<DocumentText>(command.ContentHash, ct) is null)
+        {
             session.Store(new DocumentText(command.ContentHash, command.Text));
+            await Search.TextSlice.StoreAsync(session, command.ContentHash, command.Text, ct);
+        }
         return (decision, document);
     }
 }

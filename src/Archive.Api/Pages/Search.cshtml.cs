@@ -1,0 +1,53 @@
+using Archive.Api.Documents.GettingDetails;
+using Archive.Api.Search;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Archive.Api.Pages;
+
+/// <summary>The search page: the same search as GET /api/search, with filters as a form that needs no script.</summary>
+public sealed class SearchModel(IDocumentStore store, IQuerySession session) : ArchivePage
+{
+    [FromQuery] public string? Q { get; set; }
+    [FromQuery] public string? Kind { get; set; }
+    [FromQuery] public string? Dossier { get; set; }
+    [FromQuery] public string? From { get; set; }
+    [FromQuery] public string? To { get; set; }
+    [FromQuery] public string? AsOf { get; set; }
+    [FromQuery] public string? Axis { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+
+    public const int PageSize = 20;
+    public SearchResults? Results { get; private set; }
+    public IReadOnlyList<string> Kinds { get; private set; } = [];
+    public int CurrentPage => Math.Max(PageNumber ?? 1, 1);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        ViewData["Title"] = string.IsNullOrWhiteSpace(Q) ? "Zoeken" : $"Zoeken: {Q}";
+        ViewData["Query"] = Q;
+        Kinds = (await session.Query<DocumentDetails>().Where(d => d.Metadata.Kind != null).Select(d => d.Metadata.Kind!).Distinct().ToListAsync(ct)).Order().ToList();
+        if (string.IsNullOrWhiteSpace(Q)) return Page();
+        var (request, refusal) = SearchInput.Parse(Q, Kind, Dossier, From, To, AsOf, Axis, PageSize, (CurrentPage - 1) * PageSize);
+        if (refusal is not null) return Fail(400, "Zo kan er niet gezocht worden", Dutch(refusal));
+        Results = await DocumentSearch.RunAsync(store, session, request!, ct);
+        return Page();
+    }
+
+    static string Dutch(SearchInput.Refusal refusal) => refusal.Title switch
+    {
+        "Nothing to search for" => "Er staat geen woord in de zoekvraag om naar te zoeken (alleen woorden met een minteken, of geen letters of cijfers).",
+        "Invalid from" or "Invalid to" or "Empty date range" => "De datums van de periode kloppen niet: gebruik jjjj-mm-dd, en 'van' niet na 'tot'.",
+        "Invalid asOf or axis" => "De datum bij 'zoals het stond op' is geen datum die het archief kan lezen (gebruik jjjj-mm-dd).",
+        _ => refusal.Detail,
+    };
+
+    public string PageLink(int page) => "/search" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Q, ["kind"] = Kind, ["dossier"] = Dossier, ["from"] = From, ["to"] = To, ["asOf"] = AsOf, ["axis"] = Axis, ["page"] = page.ToString(),
+    }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+
+    public string DocumentLink(SearchHit hit) => string.IsNullOrWhiteSpace(AsOf)
+        ? $"/documents/{hit.Number}"
+        : $"/documents/{hit.Number}?asOf={Uri.EscapeDataString(AsOf)}&axis={Axis ?? "source"}";
+}

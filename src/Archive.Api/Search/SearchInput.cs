@@ -1,0 +1,45 @@
+using Archive.Api.Documents.TimeTravel;
+using Archive.Content.Documents;
+using Archive.Content.Search;
+
+namespace Archive.Api.Search;
+
+/// <summary>The parameters of a search, from the API or the search page, checked into a <see cref="SearchRequest"/> or a reason.</summary>
+public static class SearchInput
+{
+    public const int DefaultLimit = 20, MaxLimit = 100;
+
+    public sealed record Refusal(string Title, string Detail);
+
+    public static (SearchRequest? Request, Refusal? Refusal) Parse(
+        string? q, string? kind, string? dossier, string? from, string? to, string? asOf, string? axis, int? limit, int? offset)
+    {
+        var query = SearchQuery.Parse(q);
+        if (query.ToTsQuery() is null && query.Numbers.Count == 0)
+            return Refused("Nothing to search for", string.IsNullOrWhiteSpace(q)
+                ? "Give q: words (a phrase in \"quotes\", 'or' between alternatives, -word to leave out) or a document or dossier number."
+                : $"'{q}' has no word to look for: only words left out, or no letters or digits.");
+        if (!TryDate(from, out var fromDate)) return Refused("Invalid from", $"from '{from}' is not a date; use yyyy-MM-dd.");
+        if (!TryDate(to, out var toDate)) return Refused("Invalid to", $"to '{to}' is not a date; use yyyy-MM-dd.");
+        if (fromDate > toDate) return Refused("Empty date range", $"from {fromDate:yyyy-MM-dd} is after to {toDate:yyyy-MM-dd}.");
+        if (limit is < 1 or > MaxLimit) return Refused("Invalid limit", $"limit must be between 1 and {MaxLimit}, not {limit}.");
+        if (offset is < 0) return Refused("Invalid offset", $"offset must be 0 or more, not {offset}.");
+        var time = TimeTravelQuery.Parse(string.IsNullOrWhiteSpace(asOf) ? null : asOf, axis);
+        if (time.Problem is not null)
+            return Refused("Invalid asOf or axis", $"asOf '{asOf}' must be {AsOf.AcceptedFormats}; axis '{axis}' must be source or recorded.");
+        return (new SearchRequest(query, Blank(kind), Blank(dossier), fromDate, toDate, time.At, time.Axis, limit ?? DefaultLimit, offset ?? 0), null);
+    }
+
+    static (SearchRequest?, Refusal?) Refused(string title, string detail) => (null, new Refusal(title, detail));
+
+    static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!DutchTime.TryParseDate(text, out var parsed)) return false;
+        date = parsed;
+        return true;
+    }
+
+    static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Archive.IntegrationTests.CommandLine;
+using Archive.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Archive.IntegrationTests.Web;
+
+/// <summary>
+/// The Archive as a user meets it: its own process, listening on loopback, with both fixture
+/// versions imported through the API; and a real headless Chromium (Debian's, not a download)
+/// driven by Playwright. Screenshots go to TestResults/screenshots (or $ARCHIVE_SCREENSHOTS).
+/// </summary>
+public sealed partial class BrowserHost : IAsyncLifetime
+{
+    public const string ApiKey = "browser-test-key";
+
+    Process _server = null!;
+    IPlaywright _playwright = null!;
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public string ConnectionString { get; } = TestCluster.NewDatabase();
+
+    public async Task InitializeAsync()
+    {
+        _server = ArchiveCli.Start(ConnectionString, ["--urls", "http://127.0.0.1:0"], new() { ["Archive__ApiKey"] = ApiKey });
+        BaseUrl = await ListeningAddress(_server);
+        await Import(Fixtures.V1);
+        await Import(Fixtures.V2);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Without these Chromium reaches for Google's hosts, which this closed network refuses.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("ARCHIVE_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public async Task<IPage> NewPage(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nl-NL" });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task Screenshot(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("ARCHIVE_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+    }
+
+    public async Task Import(string page)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        var response = await http.PostAsync("/api/imports", new StringContent(page, System.Text.Encoding.UTF8, "text/plain"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    static async Task<string> ListeningAddress(Process server)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            if (Listening().Match(line) is { Success: true } match)
+            {
+                _ = server.StandardOutput.ReadToEndAsync(); // keep reading, so the server never blocks on a full pipe
+                _ = server.StandardError.ReadToEndAsync();
+                return match.Groups[1].Value;
+            }
+        throw new InvalidOperationException($"The Archive exited before listening: {await server.StandardError.ReadToEndAsync()}");
+    }
+
+    [GeneratedRegex(@"listening on (http://[^\s,]+)")]
+    private static partial Regex Listening();
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (!_server.HasExited) _server.Kill(entireProcessTree: true);
+        await _server.WaitForExitAsync();
+        _server.Dispose();
+    }
+}

@@ -12,11 +12,9 @@ namespace Archive.Api.Pages.Documents;
 /// A document: now, one revision of it (?revision=n), or as it stood at a moment (?asOf=&amp;axis=),
 /// with its text and every revision on both clocks.
 /// </summary>
-public sealed class DocumentModel(IQuerySession session) : ArchivePage
+public sealed class DocumentModel(IQuerySession session) : AsOfPage
 {
     [FromRoute] public string Nr { get; set; } = "";
-    [FromQuery] public string? AsOf { get; set; }
-    [FromQuery] public string? Axis { get; set; }
     [FromQuery] public string? Revision { get; set; }
 
     public DocumentHistory History { get; private set; } = null!;
@@ -26,14 +24,13 @@ public sealed class DocumentModel(IQuerySession session) : ArchivePage
     /// <summary>Why this revision is shown, when it is not simply the current one.</summary>
     public string? Why { get; private set; }
     public bool IsCurrent { get; private set; }
-    public Archive.Content.Documents.Axis ChosenAxis { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await session.LoadAsync<DocumentHistory>(Nr, ct) is not { } history)
             return Fail(404, "Onbekend document", $"Het archief heeft geen document met nummer '{Nr}'. Zoek op onderwerp of nummer via het zoekveld hierboven.");
         History = history;
-        var revision = AsOf is not null || Axis is not null ? await AsOfAsync(ct) : Revision is not null ? ByNumber() : await CurrentAsync(ct);
+        var revision = AsksAsOf ? await AsOfAsync(ct) : Revision is not null ? ByNumber() : await CurrentAsync(ct);
         if (revision.Problem is { } problem) return Fail(problem);
 
         Shown = (await session.LoadAsync<RevisionRecord>(RevisionRecord.IdOf(Nr, revision.Number), ct))!;
@@ -62,12 +59,9 @@ public sealed class DocumentModel(IQuerySession session) : ArchivePage
 
     async Task<Choice> AsOfAsync(CancellationToken ct)
     {
-        var query = TimeTravelQuery.Parse(string.IsNullOrWhiteSpace(AsOf) ? null : AsOf, Axis);
-        if (query.Problem is not null)
-            return new Choice(0, new ProblemView(400, "Ongeldige datum of as",
-                $"'{AsOf}' is geen moment dat het archief kan lezen, of '{Axis}' is geen as. Gebruik een datum (2026-02-05) of een tijd (2026-02-05T10:00) en as 'source' of 'recorded'."));
-        ChosenAxis = query.Axis;
-        var on = query.Axis == Archive.Content.Documents.Axis.Source ? "volgens de bron" : "in het archief";
+        var (query, problem) = ReadAsOf();
+        if (problem is not null) return new Choice(0, problem);
+        var on = On(query!.Axis);
         var answer = await DocumentTimeTravel.AtAsync(session, Nr, query.At, query.Axis, ct);
         if (answer is AsOfAnswer.Found found)
         {
@@ -91,6 +85,4 @@ public sealed class DocumentModel(IQuerySession session) : ArchivePage
     static string Moment(DateTimeOffset at) => DutchTime.Local(at);
 
     List<(string, string)> Revisions() => [("Alle revisies (API)", $"/api/documents/{Nr}/revisions"), ("Tijdkaart (Memento)", $"/timemap/json/{Nr}")];
-
-    public string DateInput => AsOf is not null && AsOf.Length >= 10 ? AsOf[..10] : "";
 }

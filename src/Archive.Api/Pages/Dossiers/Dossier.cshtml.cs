@@ -7,16 +7,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Archive.Api.Pages.Dossiers;
 
 /// <summary>A Kamerstukdossier and its documents by volgnummer, now or as it stood at a moment.</summary>
-public sealed class DossierModel(IQuerySession session) : ArchivePage
+public sealed class DossierModel(IQuerySession session) : AsOfPage
 {
     [FromRoute] public string Nr { get; set; } = "";
-    [FromQuery] public string? AsOf { get; set; }
-    [FromQuery] public string? Axis { get; set; }
 
     public DossierDetails Dossier { get; private set; } = null!;
     public IReadOnlyList<DossierDocument> Documents { get; private set; } = [];
     public DateTimeOffset? At { get; private set; }
-    public Archive.Content.Documents.Axis ChosenAxis { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,23 +21,20 @@ public sealed class DossierModel(IQuerySession session) : ArchivePage
             return Fail(404, "Onbekend dossier", $"Het archief heeft geen document in Kamerstukdossier '{Nr}'.");
         Dossier = dossier;
         ViewData["Title"] = $"Dossier {Nr}";
-        if (AsOf is null && Axis is null)
+        if (!AsksAsOf)
         {
             Documents = dossier.Documents;
             return Page();
         }
-        var query = TimeTravelQuery.Parse(string.IsNullOrWhiteSpace(AsOf) ? null : AsOf, Axis);
-        if (query.Problem is not null)
-            return Fail(400, "Ongeldige datum of as", $"'{AsOf}' is geen moment dat het archief kan lezen, of '{Axis}' is geen as. Gebruik een datum (2026-02-05) en as 'source' of 'recorded'.");
-        (At, ChosenAxis) = (query.At, query.Axis);
+        var (query, problem) = ReadAsOf();
+        if (problem is not null) return Fail(problem);
+        At = query!.At;
         Documents = await DossierTimeTravel.AtAsync(session, Nr, query.At, query.Axis, ct);
         if (Documents.Count == 0)
             return Fail(new ProblemView(404, "Bestond toen nog niet",
                 $"Kamerstukdossier {Nr} had op {DutchTime.Local(query.At)} nog geen documenten.", [($"Dossier {Nr} nu", $"/dossiers/{Nr}")]));
         return Page();
     }
-
-    public string DateInput => AsOf is not null && AsOf.Length >= 10 ? AsOf[..10] : "";
 
     public string DocumentLink(DossierDocument d) =>
         At is { } at ? $"/documents/{d.Number}?asOf={Uri.EscapeDataString(AsOf!)}&axis={ChosenAxis.ToString().ToLowerInvariant()}" : $"/documents/{d.Number}";

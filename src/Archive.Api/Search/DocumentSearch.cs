@@ -44,7 +44,9 @@ public static class DocumentSearch
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(StatusRecord), ct);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var (hits, total) = await MatchesAsync(connection, store.Options.Serializer(), tsQuery, request, exact.Select(e => e.Number).ToHashSet(), ct);
+        var (matches, total) = await MatchesAsync(connection, tsQuery, request, exact.Select(e => e.Number).ToHashSet(), ct);
+        var records = (await session.LoadManyAsync<RevisionRecord>(ct, matches.Select(m => m.Id).ToArray())).ToDictionary(r => r.Id);
+        var hits = matches.Where(m => records.ContainsKey(m.Id)).Select(m => (Record: records[m.Id], m.Rank, Hash: records[m.Id].ContentHash)).ToList();
         var snippets = await SnippetsAsync(connection, tsQuery, hits.Select(h => h.Hash).Distinct().ToArray(), ct);
         var page = exact.Skip(request.Offset).Take(request.Limit)
             .Concat(hits.Select(h => Hit(h.Record, h.Rank, false, snippets.GetValueOrDefault(h.Record.ContentHash))))
@@ -52,12 +54,8 @@ public static class DocumentSearch
         return new SearchResults(exact.Count + total, page, dossiers);
     }
 
-    sealed record Match(RevisionRecord Record, double Rank)
-    {
-        public string Hash => Record.ContentHash;
-    }
-
-    static async Task<(List<Match> Hits, int Total)> MatchesAsync(NpgsqlConnection connection, ISerializer serializer, string tsQuery, SearchRequest request, HashSet<string> exact, CancellationToken ct)
+    /// <summary>One page of matching revisions (their record ids, ranked), and how many match in all.</summary>
+    static async Task<(List<(string Id, double Rank)> Hits, int Total)> MatchesAsync(NpgsqlConnection connection, string tsQuery, SearchRequest request, HashSet<string> exact, CancellationToken ct)
     {
         // The exact hits take the first places of the first pages; the text matches follow them.
         var offset = Math.Max(0, request.Offset - exact.Count);
@@ -79,12 +77,12 @@ public static class DocumentSearch
         command.Parameters["to"].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date;
         command.Parameters["kind"].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
         command.Parameters["dossier"].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
-        var hits = new List<Match>();
+        var hits = new List<(string, double)>();
         var total = 0;
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
             {
-                hits.Add(new Match(serializer.FromJson<RevisionRecord>(reader, 0), reader.GetDouble(1)));
+                hits.Add((reader.GetString(0), reader.GetDouble(1)));
                 total = (int)reader.GetInt64(2);
             }
         if (hits.Count == 0 && offset > 0) total = await CountAsync(command, ct);

@@ -29,18 +29,10 @@ public sealed class SearchModel(IDocumentStore store, IQuerySession session) : A
         Kinds = (await session.Query<DocumentDetails>().Where(d => d.Metadata.Kind != null).Select(d => d.Metadata.Kind!).Distinct().ToListAsync(ct)).Order().ToList();
         if (string.IsNullOrWhiteSpace(Q)) return Page();
         var (request, refusal) = SearchInput.Parse(Q, Kind, Dossier, From, To, AsOf, Axis, PageSize, (CurrentPage - 1) * PageSize);
-        if (refusal is not null) return Fail(400, "Zo kan er niet gezocht worden", Dutch(refusal));
+        if (refusal is not null) return Fail(400, "Zo kan er niet gezocht worden", refusal.InDutch);
         Results = await DocumentSearch.RunAsync(store, session, request!, ct);
         return Page();
     }
-
-    static string Dutch(SearchInput.Refusal refusal) => refusal.Title switch
-    {
-        "Nothing to search for" => "Er staat geen woord in de zoekvraag om naar te zoeken (alleen woorden met een minteken, of geen letters of cijfers).",
-        "Invalid from" or "Invalid to" or "Empty date range" => "De datums van de periode kloppen niet: gebruik jjjj-mm-dd, en 'van' niet na 'tot'.",
-        "Invalid asOf or axis" => "De datum bij 'zoals het stond op' is geen datum die het archief kan lezen (gebruik jjjj-mm-dd).",
-        _ => refusal.Detail,
-    };
 
     public string PageLink(int page) => "/search" + QueryString.Create(new Dictionary<string, string?>
     {

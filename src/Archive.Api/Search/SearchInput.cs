@@ -9,7 +9,12 @@ public static class SearchInput
 {
     public const int DefaultLimit = 20, MaxLimit = 100;
 
-    public sealed record Refusal(string Title, string Detail);
+    /// <param name="Title">For the API's ProblemDetails, with <paramref name="Detail"/>.</param>
+    /// <param name="InDutch">The same for a reader of the search page, who sees a form, not parameters.</param>
+    public sealed record Refusal(string Title, string Detail, string InDutch);
+
+    const string NoWord = "Er staat geen woord in de zoekvraag om naar te zoeken (alleen woorden met een minteken, of geen letters of cijfers).";
+    const string BadPeriod = "De datums van de periode kloppen niet: gebruik jjjj-mm-dd, en 'van' niet na 'tot'.";
 
     public static (SearchRequest? Request, Refusal? Refusal) Parse(
         string? q, string? kind, string? dossier, string? from, string? to, string? asOf, string? axis, int? limit, int? offset)
@@ -18,19 +23,20 @@ public static class SearchInput
         if (query.ToTsQuery() is null && query.Numbers.Count == 0)
             return Refused("Nothing to search for", string.IsNullOrWhiteSpace(q)
                 ? "Give q: words (a phrase in \"quotes\", 'or' between alternatives, -word to leave out) or a document or dossier number."
-                : $"'{q}' has no word to look for: only words left out, or no letters or digits.");
-        if (!TryDate(from, out var fromDate)) return Refused("Invalid from", $"from '{from}' is not a date; use yyyy-MM-dd.");
-        if (!TryDate(to, out var toDate)) return Refused("Invalid to", $"to '{to}' is not a date; use yyyy-MM-dd.");
-        if (fromDate > toDate) return Refused("Empty date range", $"from {fromDate:yyyy-MM-dd} is after to {toDate:yyyy-MM-dd}.");
-        if (limit is < 1 or > MaxLimit) return Refused("Invalid limit", $"limit must be between 1 and {MaxLimit}, not {limit}.");
-        if (offset is < 0) return Refused("Invalid offset", $"offset must be 0 or more, not {offset}.");
+                : $"'{q}' has no word to look for: only words left out, or no letters or digits.", NoWord);
+        if (!TryDate(from, out var fromDate)) return Refused("Invalid from", $"from '{from}' is not a date; use yyyy-MM-dd.", BadPeriod);
+        if (!TryDate(to, out var toDate)) return Refused("Invalid to", $"to '{to}' is not a date; use yyyy-MM-dd.", BadPeriod);
+        if (fromDate > toDate) return Refused("Empty date range", $"from {fromDate:yyyy-MM-dd} is after to {toDate:yyyy-MM-dd}.", BadPeriod);
+        if (limit is < 1 or > MaxLimit) return Refused("Invalid limit", $"limit must be between 1 and {MaxLimit}, not {limit}.", $"Er kunnen 1 tot {MaxLimit} resultaten per pagina getoond worden.");
+        if (offset is < 0) return Refused("Invalid offset", $"offset must be 0 or more, not {offset}.", "Die pagina bestaat niet.");
         var time = TimeTravelQuery.Parse(string.IsNullOrWhiteSpace(asOf) ? null : asOf, axis);
         if (time.Problem is not null)
-            return Refused("Invalid asOf or axis", $"asOf '{asOf}' must be {AsOf.AcceptedFormats}; axis '{axis}' must be source or recorded.");
+            return Refused("Invalid asOf or axis", $"asOf '{asOf}' must be {AsOf.AcceptedFormats}; axis '{axis}' must be source or recorded.",
+                "De datum bij 'zoals het stond op' is geen datum die het archief kan lezen (gebruik jjjj-mm-dd).");
         return (new SearchRequest(query, Blank(kind), Blank(dossier), fromDate, toDate, time.At, time.Axis, limit ?? DefaultLimit, offset ?? 0), null);
     }
 
-    static (SearchRequest?, Refusal?) Refused(string title, string detail) => (null, new Refusal(title, detail));
+    static (SearchRequest?, Refusal?) Refused(string title, string detail, string inDutch) => (null, new Refusal(title, detail, inDutch));
 
     static bool TryDate(string? text, out DateOnly? date)
     {

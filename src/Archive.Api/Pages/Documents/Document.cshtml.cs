@@ -30,21 +30,21 @@ public sealed class DocumentModel(IQuerySession session) : AsOfPage
         if (await session.LoadAsync<DocumentHistory>(Nr, ct) is not { } history)
             return Fail(404, "Onbekend document", $"Het archief heeft geen document met nummer '{Nr}'. Zoek op onderwerp of nummer via het zoekveld hierboven.");
         History = history;
-        var revision = AsksAsOf ? await AsOfAsync(ct) : Revision is not null ? ByNumber() : await CurrentAsync(ct);
+        var details = (await session.LoadAsync<DocumentDetails>(Nr, ct))!;
+        var revision = AsksAsOf ? await AsOfAsync(ct) : Revision is not null ? ByNumber() : Current(details);
         if (revision.Problem is { } problem) return Fail(problem);
 
         Shown = (await session.LoadAsync<RevisionRecord>(RevisionRecord.IdOf(Nr, revision.Number), ct))!;
         Text = (await session.LoadAsync<DocumentText>(Shown.ContentHash, ct))?.Text ?? "";
-        IsCurrent = (await session.LoadAsync<DocumentDetails>(Nr, ct))?.CurrentRevision == revision.Number;
+        IsCurrent = details.CurrentRevision == revision.Number;
         ViewData["Title"] = $"{Nr}: {Shown.Metadata.Subject ?? Shown.Metadata.Title}";
         return Page();
     }
 
     sealed record Choice(int Number, ProblemView? Problem = null);
 
-    async Task<Choice> CurrentAsync(CancellationToken ct)
+    Choice Current(DocumentDetails details)
     {
-        var details = (await session.LoadAsync<DocumentDetails>(Nr, ct))!;
         if (details.Withdrawn)
             return new Choice(0, new ProblemView(410, "Document ingetrokken",
                 $"Document {Nr} is op {DutchTime.Local(details.StatusChangedAt!.Value)} door de bron ingetrokken (opgenomen {DutchTime.Local(details.StatusRecordedAt!.Value)}). Eerdere versies blijven bewaard.",

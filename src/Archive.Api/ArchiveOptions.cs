@@ -37,8 +37,14 @@ public sealed class SyncSettings
     /// <summary>Minutes between scheduled syncs inside the app; 0 (the default) schedules none.</summary>
     public int IntervalMinutes { get; set; }
 
+    /// <summary>Seconds after start before the first scheduled sync.</summary>
+    public double FirstRunSeconds { get; set; } = 10;
+
     /// <summary>A document file larger than this is refused.</summary>
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Minutes before a gap (a file that could not be had or read) is tried again; each further attempt waits twice as long, at most a day.</summary>
+    public double GapRetryMinutes { get; set; } = 30;
 }
 
 public sealed class WebhookSettings

@@ -54,18 +54,6 @@ public static class Configuration
         opts.Schema.For<Webhooks.DeliveryRecord>().Duplicate(x => x.SubscriptionId);
     }
 
-    /// <summary>What the Open Data Portal sync keeps between pages: the entities it joins, its checkpoints, tombstones it cannot place yet.</summary>
-    public static void ConfigureSyncing(this StoreOptions opts)
-    {
-        opts.Schema.For<Content.OpenData.TkDocument>().Duplicate(x => x.CurrentVersion).Duplicate(x => x.Dossier);
-        opts.Schema.For<Content.OpenData.TkDocumentVersion>();
-        opts.Schema.For<Content.OpenData.TkDossier>();
-        opts.Schema.For<Content.OpenData.TkCase>();
-        opts.Schema.For<Content.OpenData.TkDocumentActor>();
-        opts.Schema.For<Syncing.SyncCheckpoint>();
-        opts.Schema.For<Syncing.RememberedTombstone>();
-    }
-
     public static IServiceCollection AddDocuments(this IServiceCollection services) =>
         services.AddSingleton<RevisionImporter>().AddSingleton<Withdrawing.StatusChanger>();
 }

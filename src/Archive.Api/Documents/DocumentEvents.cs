@@ -33,7 +33,16 @@ public sealed record RevisionImported(
     string? PreviousEventHash,
     Provenance Provenance,
     DateTimeOffset SourceUpdatedAt,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>
+    /// Why the text of this version could not be captured (its file missing, unreadable …), in which
+    /// case <see cref="ContentHash"/> is that of the empty text. Left out of the JSON when null, so
+    /// the hash of every event recorded before this existed stays what it was.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? TextNotCaptured { get; init; }
+}
 
 /// <summary>
 /// The source withdrew the document (a tombstone: tk:verwijderd). Its history stays; as of any

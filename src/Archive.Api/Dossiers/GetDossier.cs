@@ -14,12 +14,12 @@ public static class GetDossierEndpoint
 {
     [WolverineGet("/api/dossiers/{nr}", OperationId = "GetDossier")]
     [Tags("Dossiers"), EndpointSummary("A Kamerstukdossier and its documents by volgnummer, now or ?asOf=T&axis=source|recorded")]
-    [ProducesResponseType<DossierDetails>(200), ProducesResponseType<DossierAsOf>(200, "application/json")]
+    [ProducesResponseType<DossierView>(200), ProducesResponseType<DossierAsOf>(200, "application/json")]
     [ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(string nr, IQuerySession session, CancellationToken ct, string? asOf = null, string? axis = null)
     {
-        if (await session.LoadAsync<DossierDetails>(nr, ct) is not { } dossier)
-            return Problems.Status(404, "Unknown dossier", $"The Archive has no document in Kamerstukdossier '{nr}'.");
+        if (await DossierView.LoadAsync(session, nr, ct) is not { } dossier)
+            return Problems.Status(404, "Unknown dossier", $"The Archive knows no Kamerstukdossier '{nr}': neither a document in it nor the dossier itself.");
         if (asOf is null && axis is null) return Results.Ok(dossier);
         var query = TimeTravelQuery.Parse(asOf, axis);
         if (query.Problem is { } problem) return problem;

@@ -1,7 +1,30 @@
+using Archive.Content.OpenData;
+using Marten;
+
 namespace Archive.Api.Syncing;
 
 public static class Configuration
 {
+    /// <summary>
+    /// What the Open Data Portal sync keeps between pages: the entities it joins, its checkpoints,
+    /// tombstones it cannot place yet, the files it captured (so that an unchanged file is never
+    /// fetched again) and the gap ledger.
+    /// </summary>
+    public static void ConfigureSyncing(this StoreOptions opts)
+    {
+        opts.Schema.For<TkDocument>().Duplicate(x => x.CurrentVersion).Duplicate(x => x.Dossier);
+        opts.Schema.For<TkDocumentVersion>();
+        opts.Schema.For<TkDossier>().Duplicate(x => x.Number!);
+        opts.Schema.For<TkCase>().Duplicate(x => x.Number!);
+        opts.Schema.For<TkDocumentActor>();
+        opts.Schema.For<SyncCheckpoint>();
+        opts.Schema.For<RememberedTombstone>();
+        opts.Schema.For<CapturedFile>();
+        opts.Schema.For<ScheduledSyncState>();
+        opts.Schema.For<Gaps.SyncGap>()
+            .Duplicate(x => x.Open).Duplicate(x => x.Reason).Duplicate(x => x.Category).Duplicate(x => x.NextAttemptAt!).Duplicate(x => x.Missing);
+    }
+
     /// <summary>The portal over HTTP: timeouts, retries with back-off and jitter, a circuit breaker, at most a few requests at a time.</summary>
     public static IServiceCollection AddSyncing(this IServiceCollection services)
     {

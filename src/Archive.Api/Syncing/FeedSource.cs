@@ -1,8 +1,16 @@
+using Archive.Api.Syncing.Gaps;
+
 namespace Archive.Api.Syncing;
 
 public sealed record FeedPage(string Location, byte[] Xml);
 
 public sealed record Resource(byte[] Bytes, string? ContentType, string Location);
+
+/// <summary>A document's file, or why it could not be had.</summary>
+public sealed record ResourceAnswer(Resource? Resource, GapProblem? Problem)
+{
+    public static ResourceAnswer Failed(string reason, string detail, string location) => new(null, new GapProblem(reason, detail, location));
+}
 
 /// <summary>Where SyncFeed pages and document files come from: the portal (or a mirror) over HTTP, or a folder of saved pages.</summary>
 public abstract class FeedSource
@@ -17,13 +25,16 @@ public abstract class FeedSource
     /// <summary>What to resume from once <paramref name="page"/> is imported.</summary>
     public abstract string CheckpointAfter(FeedPage page, Content.OpenData.SyncFeedPage parsed);
 
-    /// <summary>The newest file of a document (the portal serves no other).</summary>
-    public abstract Task<Resource?> ResourceAsync(Guid document, string? enclosure, CancellationToken ct);
+    /// <summary>The newest file of a document (the portal serves no other), at most <paramref name="maxBytes"/> of it.</summary>
+    public abstract Task<ResourceAnswer> ResourceAsync(Guid document, string? enclosure, long maxBytes, CancellationToken ct);
 
     public static FeedSource For(string location, IHttpClientFactory http) =>
         Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? new HttpFeedSource(location.TrimEnd('/'), http.CreateClient("odp"))
             : new FolderFeedSource(Path.GetFullPath(location));
+
+    protected static ResourceAnswer TooLarge(string location, long? bytes, long maxBytes) =>
+        ResourceAnswer.Failed(GapReasons.TooLarge, $"the file {location} is {(bytes is { } b ? $"{b:N0} bytes" : "larger than that")}, over the limit of {maxBytes:N0} bytes", location);
 }
 
 /// <summary>The portal's SyncFeed: {base}/Feed?category=X, then each page's last entry's next link, until a page has no entries.</summary>
@@ -40,13 +51,39 @@ public sealed class HttpFeedSource(string baseUrl, HttpClient http) : FeedSource
     public override string CheckpointAfter(FeedPage page, Content.OpenData.SyncFeedPage parsed) =>
         parsed.Entries.LastOrDefault()?.Next ?? page.Location;
 
-    public override async Task<Resource?> ResourceAsync(Guid document, string? enclosure, CancellationToken ct)
+    public override async Task<ResourceAnswer> ResourceAsync(Guid document, string? enclosure, long maxBytes, CancellationToken ct)
     {
         var url = enclosure ?? $"{baseUrl}/Resources/{document}";
-        using var response = await http.GetAsync(url, ct);
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        return new Resource(await response.Content.ReadAsByteArrayAsync(ct), response.Content.Headers.ContentType?.MediaType, url);
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Gone)
+                return ResourceAnswer.Failed(GapReasons.FileMissing, $"the portal has no file at {url} ({(int)response.StatusCode})", url);
+            if (!response.IsSuccessStatusCode)
+                return ResourceAnswer.Failed(GapReasons.FetchFailed, $"the portal answered {(int)response.StatusCode} {response.ReasonPhrase} for {url}", url);
+            if (response.Content.Headers.ContentLength > maxBytes) return TooLarge(url, response.Content.Headers.ContentLength, maxBytes);
+            var bytes = await ReadAtMostAsync(await response.Content.ReadAsStreamAsync(ct), maxBytes, ct);
+            return bytes is null ? TooLarge(url, null, maxBytes) : new ResourceAnswer(new Resource(bytes, response.Content.Headers.ContentType?.MediaType, url), null);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or Polly.ExecutionRejectedException && !ct.IsCancellationRequested)
+        {
+            return ResourceAnswer.Failed(GapReasons.FetchFailed, $"{url} could not be fetched: {e.Message}", url);
+        }
+    }
+
+    /// <summary>The whole stream, or null once it passes <paramref name="maxBytes"/>.</summary>
+    static async Task<byte[]?> ReadAtMostAsync(Stream stream, long maxBytes, CancellationToken ct)
+    {
+        await using var _ = stream;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 }
 
@@ -67,17 +104,23 @@ public sealed class FolderFeedSource(string folder) : FeedSource
 
     public override string CheckpointAfter(FeedPage page, Content.OpenData.SyncFeedPage parsed) => page.Location;
 
-    public override async Task<Resource?> ResourceAsync(Guid document, string? enclosure, CancellationToken ct)
+    public override async Task<ResourceAnswer> ResourceAsync(Guid document, string? enclosure, long maxBytes, CancellationToken ct)
     {
         var resources = Path.Combine(folder, "Resources");
         var file = Directory.Exists(resources) ? Directory.GetFiles(resources, $"{document}*").FirstOrDefault() : null;
-        if (file is null) return null;
-        var type = Path.GetExtension(file).ToLowerInvariant() switch
-        {
-            ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            ".pdf" => "application/pdf",
-            _ => null,
-        };
-        return new Resource(await File.ReadAllBytesAsync(file, ct), type, file);
+        if (file is null) return ResourceAnswer.Failed(GapReasons.FileMissing, $"there is no file for {document} in {resources}", resources);
+        var length = new FileInfo(file).Length;
+        if (length > maxBytes) return TooLarge(file, length, maxBytes);
+        return new ResourceAnswer(new Resource(await File.ReadAllBytesAsync(file, ct), TypeOf(file), file), null);
     }
+
+    static string? TypeOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".pdf" => "application/pdf",
+        ".doc" => "application/msword",
+        ".html" or ".htm" => "text/html",
+        ".txt" => "text/plain",
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
 
@@ -9,13 +10,30 @@ public sealed record RunSync;
 public static class RunSyncHandler
 {
     public static async Task<object[]> Handle(RunSync message, OdpSync sync, IHttpClientFactory http, IOptions<ArchiveOptions> options,
-        ILogger<OdpSync> log, CancellationToken ct)
+        IDocumentStore store, TimeProvider clock, ILogger<OdpSync> log, CancellationToken ct)
     {
         var settings = options.Value.Sync;
+        var interval = TimeSpan.FromMinutes(settings.IntervalMinutes);
+        await RecordAsync(store, s => (s.Running, s.LastStartedAt) = (true, clock.GetUtcNow()), ct);
         var report = await sync.RunAsync(FeedSource.For(settings.BaseUrl, http), null, ct);
-        if (report.Problem is not null) log.LogWarning("Scheduled sync stopped: {Problem}", report.Problem);
+        if (report.Problem is not null) log.LogWarning("Scheduled sync: some categories stopped: {Problem}", report.Problem);
         else log.LogInformation("Scheduled sync: {Pages} pages, {Entries} entries", report.Pages.Count, report.Sum(p => p.Entries));
-        return [new RunSync().DelayedFor(TimeSpan.FromMinutes(settings.IntervalMinutes))];
+        var finished = clock.GetUtcNow();
+        await RecordAsync(store, s =>
+        {
+            (s.Running, s.LastFinishedAt, s.LastProblem, s.NextRunAt) = (false, finished, report.Problem, finished + interval);
+            if (report.Succeeded) s.LastSucceededAt = finished;
+        }, ct);
+        return [new RunSync().DelayedFor(interval)];
+    }
+
+    static async Task RecordAsync(IDocumentStore store, Action<ScheduledSyncState> change, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var state = await session.LoadAsync<ScheduledSyncState>("scheduled", ct) ?? new ScheduledSyncState();
+        change(state);
+        session.Store(state);
+        await session.SaveChangesAsync(ct);
     }
 }
 
@@ -26,7 +44,7 @@ public sealed class SyncSchedule(IServiceScopeFactory scopes, IOptions<ArchiveOp
     {
         if (options.Value.Sync.IntervalMinutes <= 0) return;
         using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IMessageBus>().ScheduleAsync(new RunSync(), TimeSpan.FromSeconds(10));
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().ScheduleAsync(new RunSync(), TimeSpan.FromSeconds(options.Value.Sync.FirstRunSeconds));
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

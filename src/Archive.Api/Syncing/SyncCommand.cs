@@ -15,23 +15,43 @@ public sealed class SyncCommand : JasperFxAsyncCommand<SyncInput>
     public SyncCommand()
     {
         Usage("Sync from Archive:Sync:BaseUrl");
-        Usage("Sync from a URL or a folder").Arguments(x => x.Source!);
+        Usage("Sync from a URL or a folder; 'sync status' tells where each category stands instead").Arguments(x => x.Source!);
     }
 
     public override async Task<bool> Execute(SyncInput input)
     {
         using var host = input.BuildHost();
+        if (input.Source == "status") return await PrintStatusAsync(host);
         var location = input.Source ?? host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.Sync.BaseUrl;
         var source = FeedSource.For(location, host.Services.GetRequiredService<IHttpClientFactory>());
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var report = await host.Services.GetRequiredService<OdpSync>().RunAsync(source, p =>
-            Console.Error.WriteLine($"{p.Category} {p.Page}: {p.Entries} entries; {p.Created} created, {p.Revised} revised, {p.Unchanged} unchanged, {p.Withdrawn} withdrawn, {p.Remembered} tombstones remembered"),
+        var report = await host.Services.GetRequiredService<OdpSync>().RunAsync(source, p => Console.Error.WriteLine($"{p.Category} {p.Page}: {p.Entries} entries; {Counts(p)}"),
             CancellationToken.None);
-        var entries = report.Sum(p => p.Entries);
-        Console.WriteLine($"{report.Pages.Count} pages, {entries} entries in {started.Elapsed.TotalSeconds:F1} s: " +
-                          $"{report.Sum(p => p.Created)} created, {report.Sum(p => p.Revised)} revised, {report.Sum(p => p.Unchanged)} unchanged, " +
-                          $"{report.Sum(p => p.Withdrawn)} withdrawn, {report.Sum(p => p.Remembered)} tombstones remembered");
-        if (report.Problem is not null) Console.Error.WriteLine($"sync stopped: {report.Problem}");
+        var totals = report.Pages.Append(report.Retries).OfType<SyncProgress>().Aggregate(new SyncProgress("", "", 0, 0, 0, 0, 0, 0), SyncProgress.Add);
+        Console.WriteLine($"{report.Pages.Count} pages, {report.Sum(p => p.Entries)} entries in {started.Elapsed.TotalSeconds:F1} s: {Counts(totals)}");
+        foreach (var stuck in report.Stuck) Console.Error.WriteLine($"sync stopped: {stuck.Problem}");
         return report.Succeeded;
     }
+
+    static string Counts(SyncProgress p) =>
+        $"{p.Created} created, {p.Revised} revised, {p.Unchanged} unchanged, {p.Withdrawn} withdrawn, {p.Remembered} tombstones remembered, " +
+        $"{p.GapsOpened} gaps opened, {p.GapsClosed} gaps closed, {p.Resent} sent again unchanged, {p.Downloads} files downloaded";
+
+    static async Task<bool> PrintStatusAsync(IHost host)
+    {
+        await using var session = host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        var status = await SyncStatus.ReadAsync(session, host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.Sync, CancellationToken.None);
+        foreach (var c in status.Categories)
+            Console.WriteLine($"{c.Category}\t{(c.Checkpoint is null ? "not synced yet" : $"at {c.Checkpoint}")}\t{c.Entries} entries\t" +
+                              $"last entry {Time(c.LastEntryAt)}\tlast page {Time(c.LastPageAt)}\t{c.OpenGaps} open gaps" +
+                              (c.Problem is null ? "" : $"\tSTOPPED {Time(c.ProblemAt)}: {c.Problem}"));
+        var s = status.Schedule;
+        Console.WriteLine(s.Enabled
+            ? $"scheduled sync every {s.IntervalMinutes} min: {(s.Running ? "running" : "idle")}, last succeeded {Time(s.LastSucceededAt)}, next {Time(s.NextRunAt)}" + (s.LastProblem is null ? "" : $", last problem: {s.LastProblem}")
+            : "scheduled sync off (Archive:Sync:IntervalMinutes is 0)");
+        Console.WriteLine($"{status.OpenGaps} open gaps in all (scripts/archive gaps lists them)");
+        return true;
+    }
+
+    static string Time(DateTimeOffset? t) => t is { } v ? v.ToString("yyyy-MM-ddTHH:mm:ssZ") : "never";
 }

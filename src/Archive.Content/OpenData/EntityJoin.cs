@@ -46,4 +46,19 @@ public static class EntityJoin
         TkCase c => document.Cases.Contains(c.Id),
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a changed entity can change the revision of a document that refers to it: only the
+    /// fields a revision records count (a dossier's number, addition and title; a case's number; a
+    /// version's number and time). A document itself always counts; the import decides whether its
+    /// revision changed.
+    /// </summary>
+    public static bool ChangesRevision(TkEntity kept, TkEntity sent) => (kept, sent) switch
+    {
+        (TkDocument, TkDocument) => true,
+        (TkDocumentVersion a, TkDocumentVersion b) => a.VersionNumber != b.VersionNumber || a.Updated != b.Updated || a.Document != b.Document,
+        (TkDossier a, TkDossier b) => a.Number != b.Number || a.Addition != b.Addition || a.Title != b.Title,
+        (TkCase a, TkCase b) => a.Number != b.Number,
+        _ => false,
+    };
 }

@@ -18,7 +18,7 @@ public sealed record TkDocumentVersion(
     Guid Id, SourceTime Updated, Guid? Document, int? VersionNumber, string? Status, long? FileSize, string? Extension, SourceTime? Date)
     : TkEntity(Id, Updated, false);
 
-public sealed record TkDossier(Guid Id, SourceTime Updated, string? Number, string? Addition, string? Title, int? HighestSequenceNumber)
+public sealed record TkDossier(Guid Id, SourceTime Updated, string? Number, string? Addition, string? Title, int? HighestSequenceNumber, bool? Closed = null)
     : TkEntity(Id, Updated, false);
 
 public sealed record TkCase(Guid Id, SourceTime Updated, string? Number, string? Kind, string? Subject, string? Title, Guid? Dossier)

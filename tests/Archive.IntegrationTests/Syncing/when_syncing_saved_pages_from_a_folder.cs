@@ -56,7 +56,7 @@ public class when_syncing_saved_pages_from_a_folder : IDisposable
     }
 
     [Fact]
-    public async Task a_truncated_page_stops_the_sync_there_and_imports_none_of_it()
+    public async Task a_truncated_page_stops_its_category_there_imports_none_of_it_and_the_other_categories_go_on()
     {
         var page = Path.Combine(_folder, "document-page-1.xml");
         File.WriteAllText(page, File.ReadAllText(page)[..1500]);
@@ -64,7 +64,8 @@ public class when_syncing_saved_pages_from_a_folder : IDisposable
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("sync stopped: Document page document-page-1.xml: the page was refused: it is not well-formed XML", run.Errors);
         Assert.Equal(0, await Count("mt_events"));
-        Assert.Equal(0, await Count("mt_doc_synccheckpoint", "id = 'Document'"));
+        Assert.Equal(1, await Count("mt_doc_synccheckpoint", "id = 'Document' and data->>'Location' = '' and data->>'Problem' like '%not well-formed%'"));
+        Assert.Equal(1, await Count("mt_doc_synccheckpoint", "id = 'Zaak' and data->>'Location' <> ''"));
     }
 
     [Fact]
@@ -79,25 +80,32 @@ public class when_syncing_saved_pages_from_a_folder : IDisposable
     }
 
     [Fact]
-    public async Task a_file_that_is_not_the_announced_size_is_refused_and_the_checkpoint_stays()
+    public async Task a_file_that_is_not_the_announced_size_is_a_gap_and_the_document_is_recorded_without_its_text()
     {
         File.Copy(Fixture("docx/2026D04632-v2.docx"), Path.Combine(_folder, "Resources", $"{Known}.docx"), overwrite: true);
         var run = await ArchiveCli.Execute(_database, "sync", _folder);
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("is 17,067 bytes, but tk:contentLength announced 17,081", run.Errors);
-        Assert.Equal(0, await Count("mt_events"));
-        Assert.Equal(0, await Count("mt_doc_synccheckpoint", "id = 'Document'"));
-        Assert.Equal(1, await Count("mt_doc_synccheckpoint", "id = 'DocumentVersie'"));
+        Assert.True(run.ExitCode == 0, run.Errors);
+        Assert.Contains("1 created", run.Output);
+        Assert.Contains("1 gaps opened", run.Output);
+        Assert.Equal(1, await Count("mt_events", "stream_id = '2026D04632' and data->>'TextNotCaptured' like '%is 17,067 bytes, but tk:contentLength announced 17,081%'"));
+        Assert.Equal(1, await Count("mt_doc_syncgap", $"data->>'EntityId' = '{Known}' and data->>'Reason' = 'size-mismatch' and (data->>'Open')::boolean"));
+        Assert.Equal(1, await Count("mt_doc_synccheckpoint", "id = 'Document' and data->>'Location' <> ''"));
+
+        var gaps = await ArchiveCli.Execute(_database, "gaps");
+        Assert.True(gaps.ExitCode == 0, gaps.Errors);
+        Assert.Contains("1 open gaps", gaps.Output);
+        Assert.Contains($"2026D04632\t{Known}\ttext\tsize-mismatch", gaps.Output);
     }
 
     [Fact]
-    public async Task a_file_that_is_not_the_announced_type_is_refused()
+    public async Task a_file_that_is_not_the_announced_type_is_a_gap_naming_both_types()
     {
         File.Move(Path.Combine(_folder, "Resources", $"{Known}.docx"), Path.Combine(_folder, "Resources", $"{Known}.pdf"));
         var run = await ArchiveCli.Execute(_database, "sync", _folder);
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("is served as application/pdf, but tk:contentType announced application/vnd.openxmlformats-officedocument.wordprocessingml.document", run.Errors);
-        Assert.Equal(0, await Count("mt_events"));
+        Assert.True(run.ExitCode == 0, run.Errors);
+        Assert.Equal(1, await Count("mt_doc_syncgap", "data->>'Reason' = 'type-mismatch' and data->>'Detail' like " +
+            "'%is served as application/pdf, but tk:contentType announced application/vnd.openxmlformats-officedocument.wordprocessingml.document%'"));
+        Assert.Equal(1, await Count("mt_events", "stream_id = '2026D04632'"));
     }
 
     [Fact]

@@ -35,7 +35,12 @@ public sealed record RevisionEntry(
     string EventHash,
     string? PreviousEventHash,
     IReadOnlyList<string> ChangedFields,
-    bool TextChanged);
+    bool TextChanged)
+{
+    /// <summary>Why this revision has no text (see <see cref="RevisionImported.TextNotCaptured"/>); absent when it has.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? TextNotCaptured { get; init; }
+}
 
 public sealed class DocumentHistoryProjection : SingleStreamProjection<DocumentHistory, string>
 {
@@ -59,7 +64,7 @@ public sealed class DocumentHistoryProjection : SingleStreamProjection<DocumentH
         e.Revision, e.SourceVersion, e.SourceUpdatedAt, e.SourceUpdatedRaw, e.RecordedAt, e.ContentHash, e.MetadataHash,
         RevisionChain.Hash(e), e.PreviousEventHash,
         previous is null ? [] : ChangedFields(previous, previousMetadata!, e),
-        previous is not null && previous.ContentHash != e.ContentHash);
+        previous is not null && previous.ContentHash != e.ContentHash) { TextNotCaptured = e.TextNotCaptured };
 
     static IReadOnlyList<string> ChangedFields(RevisionEntry previous, DocumentMetadata previousMetadata, RevisionImported e)
     {

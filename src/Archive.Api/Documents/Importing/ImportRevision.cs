@@ -16,6 +16,9 @@ public sealed record ImportRevision(
     public string Number => Metadata.Number;
     public string ContentHash { get; } = NormalisedText.Sha256(Text);
 
+    /// <summary>Why the text is not there (the file could not be had or read); the revision records its metadata all the same.</summary>
+    public string? TextNotCaptured { get; init; }
+
     public static ImportRevision From(OpenTkPage page, Provenance provenance) =>
         new(page.Metadata, page.SourceVersion, page.SourceUpdatedAt, page.SourceUpdatedRaw, page.Body, provenance);
 }
@@ -42,7 +45,7 @@ public static class ImportRevisionDecision
         var revision = (document?.Revisions ?? 0) + 1;
         var imported = new RevisionImported(command.Number, revision, command.SourceVersion, command.SourceUpdatedRaw,
             command.Metadata, metadataHash, command.ContentHash, document?.LastEventHash, command.Provenance,
-            command.SourceUpdatedAt, now);
+            command.SourceUpdatedAt, now) { TextNotCaptured = command.TextNotCaptured };
         return new ImportDecision(document is null ? ImportOutcome.Created : ImportOutcome.Revised, revision,
             document is null || IsCurrent(document, command), [imported]);
     }

@@ -11,14 +11,14 @@ public sealed class DossierModel(IQuerySession session) : AsOfPage
 {
     [FromRoute] public string Nr { get; set; } = "";
 
-    public DossierDetails Dossier { get; private set; } = null!;
+    public DossierView Dossier { get; private set; } = null!;
     public IReadOnlyList<DossierDocument> Documents { get; private set; } = [];
     public DateTimeOffset? At { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await session.LoadAsync<DossierDetails>(Nr, ct) is not { } dossier)
-            return Fail(404, "Onbekend dossier", $"Het archief heeft geen document in Kamerstukdossier '{Nr}'.");
+        if (await DossierView.LoadAsync(session, Nr, ct) is not { } dossier)
+            return Fail(404, "Onbekend dossier", $"Het archief kent geen Kamerstukdossier '{Nr}': geen document erin en ook het dossier zelf niet.");
         Dossier = dossier;
         ViewData["Title"] = $"Dossier {Nr}";
         if (!AsksAsOf)

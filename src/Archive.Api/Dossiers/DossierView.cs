@@ -1,0 +1,23 @@
+using Archive.Content.OpenData;
+using Marten;
+
+namespace Archive.Api.Dossiers;
+
+/// <summary>
+/// A Kamerstukdossier as the Archive knows it: its own fields as the portal last sent them (when
+/// it was synced) and its documents as they stand now. A dossier the sync stored before any of
+/// its documents arrived is a dossier all the same, with no documents yet.
+/// </summary>
+public sealed record DossierView(string Id, string? Addition, string? Title, int? HighestSequenceNumber, bool? Closed,
+    DateTimeOffset? SourceUpdatedAt, Guid? SourceId, IReadOnlyList<DossierDocument> Documents, string? Note)
+{
+    public static async Task<DossierView?> LoadAsync(IQuerySession session, string number, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<DossierDetails>(number, ct);
+        var synced = await session.Query<TkDossier>().Where(d => d.Number == number).OrderByDescending(d => d.Updated.Instant).FirstOrDefaultAsync(ct);
+        if (details is null && synced is null) return null;
+        var documents = details?.Documents ?? [];
+        return new DossierView(number, synced?.Addition ?? details?.Addition, synced?.Title ?? details?.Title, synced?.HighestSequenceNumber, synced?.Closed,
+            synced?.Updated.Instant, synced?.Id, documents, documents.Count == 0 ? "no documents yet" : null);
+    }
+}

@@ -1,0 +1,27 @@
+using Archive.Api.Syncing.Gaps;
+using Archive.Content.OpenData;
+
+namespace Archive.Api.Syncing;
+
+/// <summary>Checks a fetched file against what its entity announced, then reads its text.</summary>
+static class FileReading
+{
+    public static (string? Text, GapProblem? Problem) Read(TkDocument document, string number, Resource resource)
+    {
+        var name = $"the file of document {number} ({resource.Location})";
+        var bytes = resource.Bytes.LongLength;
+        GapProblem Problem(string reason, string detail) => new(reason, $"{name} {detail}", resource.Location, resource.ContentType, bytes);
+        if (document.ContentLength is { } length && length != bytes)
+            return (null, Problem(GapReasons.SizeMismatch, $"is {bytes:N0} bytes, but tk:contentLength announced {length:N0} (the portal may have replaced it)"));
+        if (document.ContentType is { } announced && Served(resource.ContentType) is { } served && !string.Equals(announced, served, StringComparison.OrdinalIgnoreCase))
+            return (null, Problem(GapReasons.TypeMismatch, $"is served as {served}, but tk:contentType announced {announced}"));
+        var type = document.ContentType ?? Served(resource.ContentType);
+        if (type is not null && !DocumentFileText.CanRead(type))
+            return (null, Problem(GapReasons.UnreadableType, $"is of type {type}, which the Archive cannot read"));
+        var result = DocumentFileText.Extract(resource.Bytes, type);
+        return result.Value is { } text ? (text, null) : (null, Problem(GapReasons.UnreadableFile, $"({type ?? "no type"}, {bytes:N0} bytes) could not be read: {result.Error}"));
+    }
+
+    /// <summary>A server that does not know the type says octet-stream: that says nothing against the announced one.</summary>
+    static string? Served(string? type) => type is null or "application/octet-stream" ? null : type;
+}

@@ -1,0 +1,264 @@
+using System.Text.Json;
+using Archive.Api.Documents;
+using Archive.Api.Documents.Importing;
+using Archive.Api.Documents.Withdrawing;
+using Archive.Api.Syncing.Gaps;
+using Archive.Content.OpenData;
+using Archive.Content.Text;
+using JasperFx.Events;
+using Marten;
+
+namespace Archive.Api.Syncing;
+
+/// <summary>
+/// One page's worth of work inside one session: what it keeps, joins, fetches and appends. An
+/// entity sent again as it is kept changes nothing; one whose change cannot alter a revision (a
+/// dossier's hoogsteVolgnummer, a case's status) updates only its own record; a document's file is
+/// downloaded only when the document announces another file than the one captured, or its gap is due.
+/// </summary>
+sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffset now, SyncSettings settings, bool retrying)
+{
+    readonly Dictionary<Guid, TkEntity> _pending = [];
+    readonly Dictionary<string, (IEventStream<Document> Stream, Document? State)> _streams = [];
+    readonly Dictionary<string, SyncGap?> _gaps = [];
+    int _created, _revised, _unchanged, _withdrawn, _remembered, _opened, _closed, _resent, _downloads;
+
+    public DateTimeOffset Now => now;
+
+    public SyncProgress Progress(string category, string page, int entries) =>
+        new(category, page, entries, _created, _revised, _unchanged, _withdrawn, _remembered, _opened, _closed, _resent, _downloads);
+
+    public async Task ImportAsync(string category, string page, SyncFeedPage parsed, CancellationToken ct)
+    {
+        await CloseEntryGapsAsync(category, parsed, ct);
+        foreach (var problem in parsed.Problems) await EntryGapAsync(category, page, problem, ct);
+        var affected = new List<Guid>();
+        var enclosures = new Dictionary<Guid, string>();
+        foreach (var entry in parsed.Entries)
+        {
+            if (entry.Entity is TkTombstone { Kind: "document" } tombstone) { await WithdrawAsync(tombstone, ct); continue; }
+            if (entry.Entity is null or TkTombstone) continue;
+            var kept = await FindAsync(entry.Entity.Id, entry.Entity.GetType(), ct);
+            if (kept is not null && kept.Updated.Instant > entry.Entity.Updated.Instant) continue;
+            if (kept is not null && Same(kept, entry.Entity)) { _resent++; continue; }
+            _pending[entry.Entity.Id] = entry.Entity;
+            await KeepAsync(entry.Entity, ct);
+            if (entry.Entity is TkDocument && entry.Enclosure is { } enclosure) enclosures[entry.Entity.Id] = enclosure;
+            if (kept is null || EntityJoin.ChangesRevision(kept, entry.Entity)) affected.AddRange(await ConcernedDocumentsAsync(entry.Entity, ct));
+        }
+        foreach (var id in affected.Distinct()) await JoinAsync(id, enclosures.GetValueOrDefault(id), ct);
+    }
+
+    static bool Same(TkEntity kept, TkEntity sent) =>
+        JsonSerializer.Serialize(kept, kept.GetType()) == JsonSerializer.Serialize(sent, sent.GetType());
+
+    async Task KeepAsync(TkEntity entity, CancellationToken ct)
+    {
+        switch (entity)
+        {
+            case TkDocument d:
+                session.Store(d);
+                // The document is back after a tombstone the Archive remembered: forget it.
+                if (await session.LoadAsync<RememberedTombstone>(d.Id, ct) is { } gone && gone.DeletedAt < d.Updated.Instant)
+                    session.Delete(gone);
+                break;
+            case TkDocumentVersion v: session.Store(v); break;
+            case TkDossier k: session.Store(k); break;
+            case TkCase c: session.Store(c); break;
+            case TkDocumentActor a: session.Store(a); break;
+        }
+    }
+
+    async Task<IEnumerable<Guid>> ConcernedDocumentsAsync(TkEntity entity, CancellationToken ct)
+    {
+        var stored = entity switch
+        {
+            TkDocument d => [d.Id],
+            TkDocumentVersion v => await session.Query<TkDocument>().Where(d => d.CurrentVersion == v.Id).Select(d => d.Id).ToListAsync(ct),
+            TkDossier k => await session.Query<TkDocument>().Where(d => d.Dossier == k.Id).Select(d => d.Id).ToListAsync(ct),
+            TkCase c => await session.Query<TkDocument>().Where(d => d.Cases.Contains(c.Id)).Select(d => d.Id).ToListAsync(ct),
+            _ => (IReadOnlyList<Guid>)[],
+        };
+        var pending = _pending.Values.OfType<TkDocument>().Where(d => EntityJoin.Concerns(d, entity)).Select(d => d.Id);
+        return stored.Concat(pending);
+    }
+
+    /// <summary>Joins the document into a revision and records it, with its text or with the reason it has none.</summary>
+    public async Task JoinAsync(Guid documentId, string? enclosure, CancellationToken ct)
+    {
+        if (await FindAsync(documentId, typeof(TkDocument), ct) is not TkDocument document) return;
+        var found = new Dictionary<Guid, TkEntity>();
+        foreach (var (id, type) in References(document))
+            if (await FindAsync(id, type, ct) is { } entity) found[id] = entity;
+        var (joined, waiting) = EntityJoin.Revision(document, id => found.GetValueOrDefault(id));
+        if (waiting.Count > 0) return;
+        if (joined is null)
+        {
+            await OpenGapAsync(document, "revision", new GapProblem(GapReasons.NoNumber, $"the document entity {document.Id} has no documentNummer, so it cannot be recorded"), ct);
+            return;
+        }
+
+        var text = await TextAsync(document, joined, enclosure, ct);
+        var command = new ImportRevision(joined.Metadata, joined.SourceVersion, joined.SourceUpdated.Instant, joined.SourceUpdated.Raw, text.Text, text.Provenance)
+        {
+            TextNotCaptured = text.Problem?.Detail,
+        };
+        var (stream, _) = await StreamAsync(command.Number, ct);
+        var (decision, after) = await RevisionImporter.StageAsync(session, stream, command, now, ct);
+        _streams[command.Number] = (stream, after);
+        Count(decision.Outcome);
+        if (text.Problem is { } problem && text.Attempted) await OpenGapAsync(document, "text", problem, ct);
+        else if (text.Problem is null) await CloseGapAsync(document.Id, "captured", decision.Revision, joined.SourceUpdated.Instant, ct);
+        await FollowStatusAsync(document, command.Number, after, ct);
+    }
+
+    async Task FollowStatusAsync(TkDocument document, string number, Document? after, CancellationToken ct)
+    {
+        if (await session.LoadAsync<RememberedTombstone>(document.Id, ct) is { } tombstone && tombstone.DeletedAt >= document.Updated.Instant)
+            Stage(number, new ChangeStatus(number, true, tombstone.DeletedAt, "tk:verwijderd", Provenance(document.Id)));
+        else if (after is { Withdrawn: true } && document.Updated.Instant > after.StatusSourceAt)
+            Stage(number, new ChangeStatus(number, false, document.Updated.Instant, "published again", Provenance(document.Id)));
+    }
+
+    sealed record TextOutcome(string Text, Provenance Provenance, GapProblem? Problem, bool Attempted);
+
+    /// <summary>The text of the file the document announces: as captured before when it announces the same file, else fetched and read.</summary>
+    async Task<TextOutcome> TextAsync(TkDocument document, JoinedRevision joined, string? enclosure, CancellationToken ct)
+    {
+        var announced = FileAnnouncement.Of(document);
+        if (await session.LoadAsync<CapturedFile>(document.Id, ct) is { } captured && captured.Announced == announced
+            && await session.LoadAsync<DocumentText>(captured.ContentHash, ct) is { } kept)
+            return new TextOutcome(kept.Text, new Provenance("odp-syncfeed", captured.Location, document.Id.ToString(), captured.Sha256,
+                captured.Bytes, captured.ServedType ?? document.ContentType, OdpSync.ImporterVersion), null, false);
+        var noFile = new Provenance("odp-syncfeed", enclosure, document.Id.ToString(), null, null, document.ContentType, OdpSync.ImporterVersion);
+        if (await GapAsync(SyncGap.TextId(document.Id), ct) is { Open: true, Missing: "text" } gap && gap.Announced == announced && !retrying && gap.NextAttemptAt > now)
+            return new TextOutcome("", noFile, new GapProblem(gap.Reason, gap.Detail), false);
+
+        _downloads++;
+        var answer = await source.ResourceAsync(document.Id, enclosure, settings.MaxFileBytes, ct);
+        if (answer.Resource is not { } resource) return new TextOutcome("", noFile, answer.Problem, true);
+        var provenance = new Provenance("odp-syncfeed", resource.Location, document.Id.ToString(), NormalisedText.Sha256(resource.Bytes),
+            resource.Bytes.LongLength, resource.ContentType, OdpSync.ImporterVersion);
+        var (text, problem) = FileReading.Read(document, joined.Metadata.Number, resource);
+        if (problem is not null) return new TextOutcome("", provenance, problem, true);
+        session.Store(new CapturedFile
+        {
+            Id = document.Id, Announced = announced, ContentHash = NormalisedText.Sha256(text!), Location = resource.Location,
+            ServedType = resource.ContentType, Bytes = resource.Bytes.LongLength, Sha256 = provenance.SourceSha256!, CapturedAt = now,
+        });
+        return new TextOutcome(text!, provenance, null, true);
+    }
+
+    async Task<SyncGap?> GapAsync(string id, CancellationToken ct)
+    {
+        if (!_gaps.TryGetValue(id, out var gap)) _gaps[id] = gap = await session.LoadAsync<SyncGap>(id, ct);
+        return gap;
+    }
+
+    async Task OpenGapAsync(TkDocument document, string missing, GapProblem problem, CancellationToken ct)
+    {
+        var id = SyncGap.TextId(document.Id);
+        var existing = await GapAsync(id, ct);
+        var announced = FileAnnouncement.Of(document);
+        if (existing is not null && existing.Announced != announced) existing.Attempts = 0;
+        if (existing is not { Open: true }) _opened++;
+        var gap = GapBackoff.Record(existing, id, "Document", problem, now, TimeSpan.FromMinutes(settings.GapRetryMinutes));
+        (gap.EntityId, gap.DocumentNumber, gap.Missing, gap.Announced) = (document.Id, document.Number, missing, announced);
+        _gaps[id] = gap;
+        session.Store(gap);
+    }
+
+    async Task CloseGapAsync(Guid entity, string how, int? revision, DateTimeOffset? sourceAt, CancellationToken ct)
+    {
+        if (await GapAsync(SyncGap.TextId(entity), ct) is not { Open: true } gap) return;
+        gap.Close(how, now, revision, sourceAt);
+        session.Store(gap);
+        _closed++;
+    }
+
+    /// <summary>An entry of a sound page that could not be read: listed, and closed when the entity arrives readable.</summary>
+    async Task EntryGapAsync(string category, string page, SyncFeedProblem problem, CancellationToken ct)
+    {
+        var id = Guid.TryParse(problem.Id, out var entity) ? $"{category}/{entity}" : $"{category}/{page}#{problem.Entry}";
+        var existing = await GapAsync(id, ct);
+        if (existing is not { Open: true }) _opened++;
+        var gap = GapBackoff.Record(existing, id, category, new GapProblem(GapReasons.UnreadableEntry, $"{category} page {page}, entry {problem.Entry}: {problem.What}", page), now, TimeSpan.FromDays(1));
+        (gap.EntityId, gap.Missing, gap.NextAttemptAt) = (Guid.TryParse(problem.Id, out var g) ? g : null, "entity", null);
+        session.Store(gap);
+    }
+
+    async Task CloseEntryGapsAsync(string category, SyncFeedPage parsed, CancellationToken ct)
+    {
+        var open = await session.Query<SyncGap>().Where(g => g.Open && g.Missing == "entity" && g.Category == category).ToListAsync(ct);
+        var arrived = parsed.Entries.Select(e => e.Id).ToHashSet();
+        foreach (var gap in open.Where(g => g.EntityId is { } id && arrived.Contains(id)))
+        {
+            gap.Close("captured", now);
+            session.Store(gap);
+            _closed++;
+        }
+    }
+
+    async Task WithdrawAsync(TkTombstone tombstone, CancellationToken ct)
+    {
+        await CloseGapAsync(tombstone.Id, "withdrawn", null, tombstone.Updated.Instant, ct);
+        var known = await FindAsync(tombstone.Id, typeof(TkDocument), ct) as TkDocument;
+        if (known?.Number is { } number && await session.Events.FetchStreamStateAsync(number, ct) is not null)
+        {
+            await StreamAsync(number, ct);
+            Stage(number, new ChangeStatus(number, true, tombstone.Updated.Instant, "tk:verwijderd", Provenance(tombstone.Id)));
+            return;
+        }
+        if (await session.LoadAsync<RememberedTombstone>(tombstone.Id, ct) is { } remembered && remembered.DeletedAt >= tombstone.Updated.Instant) return;
+        session.Store(new RememberedTombstone { Id = tombstone.Id, DeletedAt = tombstone.Updated.Instant, DeletedAtRaw = tombstone.Updated.Raw });
+        _remembered++;
+    }
+
+    void Stage(string number, ChangeStatus command)
+    {
+        var (stream, state) = _streams[number];
+        var (outcome, events) = ChangeStatusDecision.Decide(state, command, now);
+        if (events.Length == 0) return;
+        stream.AppendMany(events);
+        var copy = state!.Copy();
+        foreach (var e in events) copy.Replay(e);
+        _streams[number] = (stream, copy);
+        if (outcome == StatusOutcome.Withdrawn) _withdrawn++;
+    }
+
+    async Task<(IEventStream<Document>, Document?)> StreamAsync(string number, CancellationToken ct)
+    {
+        if (!_streams.TryGetValue(number, out var tracked))
+        {
+            var stream = await session.Events.FetchForWriting<Document>(number, ct);
+            _streams[number] = tracked = (stream, stream.Aggregate);
+        }
+        return tracked;
+    }
+
+    async Task<TkEntity?> FindAsync(Guid id, Type type, CancellationToken ct) =>
+        _pending.TryGetValue(id, out var entity) && entity.GetType() == type ? entity
+        : type == typeof(TkDocument) ? await session.LoadAsync<TkDocument>(id, ct)
+        : type == typeof(TkDocumentVersion) ? await session.LoadAsync<TkDocumentVersion>(id, ct)
+        : type == typeof(TkDossier) ? await session.LoadAsync<TkDossier>(id, ct)
+        : type == typeof(TkCase) ? await session.LoadAsync<TkCase>(id, ct)
+        : type == typeof(TkDocumentActor) ? await session.LoadAsync<TkDocumentActor>(id, ct)
+        : null;
+
+    static IEnumerable<(Guid, Type)> References(TkDocument d) =>
+        new[] { (d.CurrentVersion, typeof(TkDocumentVersion)), (d.Dossier, typeof(TkDossier)) }
+            .Where(r => r.Item1 is not null).Select(r => (r.Item1!.Value, r.Item2))
+            .Concat(d.Cases.Select(c => (c, typeof(TkCase))));
+
+    static Provenance Provenance(Guid id) => new("odp-syncfeed", null, id.ToString(), null, null, null, OdpSync.ImporterVersion);
+
+    void Count(ImportOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case ImportOutcome.Created: _created++; break;
+            case ImportOutcome.Revised: _revised++; break;
+            case ImportOutcome.Unchanged: _unchanged++; break;
+        }
+    }
+}

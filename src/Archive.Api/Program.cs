@@ -13,7 +13,6 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
 using Marten;
 using Scalar.AspNetCore;
-using Spectre.Console;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -23,6 +22,12 @@ var options = builder.Configuration.GetSection("Archive").Get<ArchiveOptions>() 
 builder.Services.Configure<ArchiveOptions>(builder.Configuration.GetSection("Archive"));
 builder.Services.PostConfigure<ArchiveOptions>(o => o.ApiKey ??= GeneratedApiKey.Value);
 builder.Services.AddSingleton(TimeProvider.System);
+if (QuietConsole.IsCommand(args))
+{
+    // A command's output is its own: the host's log says only what went wrong, and on standard error.
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 var connectionString = builder.Configuration.GetConnectionString("Archive");
 if (string.IsNullOrWhiteSpace(connectionString))
@@ -75,9 +80,7 @@ app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
 app.MapRazorPages();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
 
-// JasperFx announces its command discovery on standard output, and commands such as export and diff
-// write their data there: everything Spectre.Console writes (tables, progress, banners) goes to standard error.
-AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+QuietConsole.Install();
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;

@@ -21,6 +21,9 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
     readonly Dictionary<Guid, TkEntity> _pending = [];
     readonly Dictionary<string, (IEventStream<Document> Stream, Document? State)> _streams = [];
     readonly Dictionary<string, SyncGap?> _gaps = [];
+    readonly Dictionary<(Type, Guid), TkEntity?> _loaded = [];
+    readonly Dictionary<Guid, CapturedFile?> _captured = [];
+    readonly Dictionary<Guid, RememberedTombstone?> _tombstones = [];
     int _created, _revised, _unchanged, _withdrawn, _remembered, _opened, _closed, _resent, _downloads;
 
     public DateTimeOffset Now => now;
@@ -34,6 +37,8 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
         foreach (var problem in parsed.Problems) await EntryGapAsync(category, page, problem, ct);
         var affected = new List<Guid>();
         var enclosures = new Dictionary<Guid, string>();
+        foreach (var group in parsed.Entries.Select(e => e.Entity).OfType<TkEntity>().Where(e => e is not TkTombstone).GroupBy(e => e.GetType()))
+            await PreloadAsync(group.Key, group.Select(e => e.Id), ct);
         foreach (var entry in parsed.Entries)
         {
             if (entry.Entity is TkTombstone { Kind: "document" } tombstone) { await WithdrawAsync(tombstone, ct); continue; }
@@ -46,7 +51,44 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
             if (entry.Entity is TkDocument && entry.Enclosure is { } enclosure) enclosures[entry.Entity.Id] = enclosure;
             if (kept is null || EntityJoin.ChangesRevision(kept, entry.Entity)) affected.AddRange(await ConcernedDocumentsAsync(entry.Entity, ct));
         }
-        foreach (var id in affected.Distinct()) await JoinAsync(id, enclosures.GetValueOrDefault(id), ct);
+        var documents = affected.Distinct().ToList();
+        await PreloadForJoinsAsync(documents, ct);
+        foreach (var id in documents) await JoinAsync(id, enclosures.GetValueOrDefault(id), ct);
+    }
+
+    /// <summary>What the joins of a page will ask for, a query per kind instead of one per document.</summary>
+    public async Task PreloadForJoinsAsync(IReadOnlyList<Guid> documents, CancellationToken ct)
+    {
+        await PreloadAsync(typeof(TkDocument), documents, ct);
+        var found = documents.Select(id => _pending.GetValueOrDefault(id) ?? _loaded.GetValueOrDefault((typeof(TkDocument), id))).OfType<TkDocument>().ToList();
+        foreach (var group in found.SelectMany(References).GroupBy(r => r.Item2))
+            await PreloadAsync(group.Key, group.Select(r => r.Item1), ct);
+        var ids = found.Select(d => d.Id).Where(id => !_captured.ContainsKey(id)).Distinct().ToArray();
+        if (ids.Length == 0) return;
+        var captured = (await session.LoadManyAsync<CapturedFile>(ct, ids)).ToDictionary(c => c.Id);
+        var tombstones = (await session.LoadManyAsync<RememberedTombstone>(ct, ids)).ToDictionary(t => t.Id);
+        var gaps = (await session.LoadManyAsync<SyncGap>(ct, ids.Select(SyncGap.TextId).ToArray())).ToDictionary(g => g.Id);
+        foreach (var id in ids)
+        {
+            _captured[id] = captured.GetValueOrDefault(id);
+            _tombstones[id] = tombstones.GetValueOrDefault(id);
+            _gaps.TryAdd(SyncGap.TextId(id), gaps.GetValueOrDefault(SyncGap.TextId(id)));
+        }
+    }
+
+    async Task PreloadAsync(Type type, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Where(id => !_loaded.ContainsKey((type, id))).Distinct().ToArray();
+        if (wanted.Length == 0) return;
+        IEnumerable<TkEntity> found =
+            type == typeof(TkDocument) ? await session.LoadManyAsync<TkDocument>(ct, wanted)
+            : type == typeof(TkDocumentVersion) ? await session.LoadManyAsync<TkDocumentVersion>(ct, wanted)
+            : type == typeof(TkDossier) ? await session.LoadManyAsync<TkDossier>(ct, wanted)
+            : type == typeof(TkCase) ? await session.LoadManyAsync<TkCase>(ct, wanted)
+            : type == typeof(TkDocumentActor) ? await session.LoadManyAsync<TkDocumentActor>(ct, wanted)
+            : [];
+        foreach (var id in wanted) _loaded[(type, id)] = null;
+        foreach (var entity in found) _loaded[(type, entity.Id)] = entity;
     }
 
     static bool Same(TkEntity kept, TkEntity sent) =>
@@ -59,8 +101,11 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
             case TkDocument d:
                 session.Store(d);
                 // The document is back after a tombstone the Archive remembered: forget it.
-                if (await session.LoadAsync<RememberedTombstone>(d.Id, ct) is { } gone && gone.DeletedAt < d.Updated.Instant)
+                if (await TombstoneAsync(d.Id, ct) is { } gone && gone.DeletedAt < d.Updated.Instant)
+                {
                     session.Delete(gone);
+                    _tombstones[d.Id] = null;
+                }
                 break;
             case TkDocumentVersion v: session.Store(v); break;
             case TkDossier k: session.Store(k); break;
@@ -114,7 +159,7 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
 
     async Task FollowStatusAsync(TkDocument document, string number, Document? after, CancellationToken ct)
     {
-        if (await session.LoadAsync<RememberedTombstone>(document.Id, ct) is { } tombstone && tombstone.DeletedAt >= document.Updated.Instant)
+        if (await TombstoneAsync(document.Id, ct) is { } tombstone && tombstone.DeletedAt >= document.Updated.Instant)
             Stage(number, new ChangeStatus(number, true, tombstone.DeletedAt, "tk:verwijderd", Provenance(document.Id)));
         else if (after is { Withdrawn: true } && document.Updated.Instant > after.StatusSourceAt)
             Stage(number, new ChangeStatus(number, false, document.Updated.Instant, "published again", Provenance(document.Id)));
@@ -126,7 +171,7 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
     async Task<TextOutcome> TextAsync(TkDocument document, JoinedRevision joined, string? enclosure, CancellationToken ct)
     {
         var announced = FileAnnouncement.Of(document);
-        if (await session.LoadAsync<CapturedFile>(document.Id, ct) is { } captured && captured.Announced == announced
+        if (await CapturedAsync(document.Id, ct) is { } captured && captured.Announced == announced
             && await session.LoadAsync<DocumentText>(captured.ContentHash, ct) is { } kept)
             return new TextOutcome(kept.Text, new Provenance("odp-syncfeed", captured.Location, document.Id.ToString(), captured.Sha256,
                 captured.Bytes, captured.ServedType ?? document.ContentType, OdpSync.ImporterVersion), null, false);
@@ -141,12 +186,24 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
             resource.Bytes.LongLength, resource.ContentType, OdpSync.ImporterVersion);
         var (text, problem) = FileReading.Read(document, joined.Metadata.Number, resource);
         if (problem is not null) return new TextOutcome("", provenance, problem, true);
-        session.Store(new CapturedFile
+        session.Store(_captured[document.Id] = new CapturedFile
         {
             Id = document.Id, Announced = announced, ContentHash = NormalisedText.Sha256(text!), Location = resource.Location,
             ServedType = resource.ContentType, Bytes = resource.Bytes.LongLength, Sha256 = provenance.SourceSha256!, CapturedAt = now,
         });
         return new TextOutcome(text!, provenance, null, true);
+    }
+
+    async Task<CapturedFile?> CapturedAsync(Guid id, CancellationToken ct)
+    {
+        if (!_captured.TryGetValue(id, out var captured)) _captured[id] = captured = await session.LoadAsync<CapturedFile>(id, ct);
+        return captured;
+    }
+
+    async Task<RememberedTombstone?> TombstoneAsync(Guid id, CancellationToken ct)
+    {
+        if (!_tombstones.TryGetValue(id, out var tombstone)) _tombstones[id] = tombstone = await session.LoadAsync<RememberedTombstone>(id, ct);
+        return tombstone;
     }
 
     async Task<SyncGap?> GapAsync(string id, CancellationToken ct)
@@ -209,8 +266,8 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
             Stage(number, new ChangeStatus(number, true, tombstone.Updated.Instant, "tk:verwijderd", Provenance(tombstone.Id)));
             return;
         }
-        if (await session.LoadAsync<RememberedTombstone>(tombstone.Id, ct) is { } remembered && remembered.DeletedAt >= tombstone.Updated.Instant) return;
-        session.Store(new RememberedTombstone { Id = tombstone.Id, DeletedAt = tombstone.Updated.Instant, DeletedAtRaw = tombstone.Updated.Raw });
+        if (await TombstoneAsync(tombstone.Id, ct) is { } remembered && remembered.DeletedAt >= tombstone.Updated.Instant) return;
+        session.Store(_tombstones[tombstone.Id] = new RememberedTombstone { Id = tombstone.Id, DeletedAt = tombstone.Updated.Instant, DeletedAtRaw = tombstone.Updated.Raw });
         _remembered++;
     }
 
@@ -238,6 +295,7 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
 
     async Task<TkEntity?> FindAsync(Guid id, Type type, CancellationToken ct) =>
         _pending.TryGetValue(id, out var entity) && entity.GetType() == type ? entity
+        : _loaded.TryGetValue((type, id), out var loaded) ? loaded
         : type == typeof(TkDocument) ? await session.LoadAsync<TkDocument>(id, ct)
         : type == typeof(TkDocumentVersion) ? await session.LoadAsync<TkDocumentVersion>(id, ct)
         : type == typeof(TkDossier) ? await session.LoadAsync<TkDossier>(id, ct)

@@ -44,7 +44,7 @@ public class ArchiveHost : IAsyncLifetime
     /// <summary>Start state for a test class, built through the public API.</summary>
     protected virtual Task Seed() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 
     public async Task<long> EventCount()
     {

@@ -9,7 +9,8 @@ namespace Archive.Content.OpenData;
 
 /// <summary>
 /// The text of a .docx in reading order: paragraphs (a blank line between them, as OpenTK shows
-/// them), tables (a row a line, cells separated by " | "), footnote references as their number,
+/// them), the paragraphs of table cells as paragraphs of their own (row by row, cell by cell, nested
+/// tables in place), footnote references as their number,
 /// and the footnotes themselves at the end, numbered; never more than one blank line in a row.
 /// Normalised like every text in the Archive.
 /// </summary>
@@ -65,13 +66,12 @@ public static class DocxText
             case W.Paragraph paragraph:
                 text.Append(Inline(paragraph, notes)).Append("\n\n");
                 break;
-            case W.Table table:
-                foreach (var row in table.Elements<W.TableRow>())
-                    text.Append(string.Join(" | ", row.Elements<W.TableCell>().Select(c => string.Join(" ", c.Elements<W.Paragraph>().Select(p => Inline(p, notes)))))).Append('\n');
-                text.Append('\n');
-                break;
-            case W.SdtBlock sdt:
-                foreach (var inner in sdt.SdtContentBlock?.ChildElements ?? []) Block(inner, text, notes);
+            // Moties keep their clauses in table cells, one Word paragraph each: a cell's paragraphs are
+            // paragraphs of the text, row by row and cell by cell; empty ones vanish with the other empty paragraphs.
+            case W.Table or W.TableRow or W.TableCell or W.SdtBlock or W.SdtContentBlock
+                or W.SdtRow or W.SdtContentRow or W.SdtCell or W.SdtContentCell
+                or W.CustomXmlBlock or W.CustomXmlRow or W.CustomXmlCell:
+                foreach (var inner in block.ChildElements) Block(inner, text, notes);
                 break;
         }
     }

@@ -30,6 +30,14 @@ ensure_rabbitmq() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server > /dev/null
 }
 
+# Word 97-2003 .doc files, which the portal still serves for older documents, are read by Debian's antiword.
+ensure_converters() {
+  command -v antiword > /dev/null 2>&1 && return
+  echo "Installing antiword (apt-get install antiword) to read .doc files …"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword > /dev/null
+}
+
 # The browser tests drive Debian's Chromium through Playwright (no browser download).
 ensure_chromium() {
   command -v chromium > /dev/null 2>&1 && return

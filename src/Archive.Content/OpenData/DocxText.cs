@@ -1,6 +1,5 @@
 using System.Text;
 using Archive.Content.OpenTk;
-using Archive.Content.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -35,10 +34,7 @@ public static class DocxText
             var notes = new List<string>();
             foreach (var block in body.ChildElements) Block(block, text, notes);
             Footnotes(document.MainDocumentPart!.FootnotesPart, notes, text);
-            // Empty paragraphs (how many office suites make space) would double the blank line between paragraphs.
-            var lines = NormalisedText.Normalise(text.ToString()).Split('\n');
-            var compact = lines.Where((line, k) => line.Length > 0 || k == 0 || lines[k - 1].Length > 0);
-            return ParseResult<string>.Ok(string.Join('\n', compact));
+            return ParseResult<string>.Ok(ParagraphWriter.Compact(text.ToString()));
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {

@@ -75,4 +75,25 @@ public class when_reading_the_real_portal_files
             Assert.All(clauses, c => Assert.Single(System.Text.RegularExpressions.Regex.Matches(c, "constaterende|overwegende|verzoekt")));
         }
     }
+
+    /// <summary>
+    /// There is no official publication of this motie here; its second opinion is catdoc's text
+    /// (Fixtures/real/expected, made once with <c>catdoc -w -d utf-8</c>), a line a paragraph and
+    /// the cells of a table row separated by tabs. Compared paragraph by paragraph, white space collapsed.
+    /// </summary>
+    [Fact]
+    public void a_word_97_motie_in_table_cells_has_the_paragraphs_catdoc_finds()
+    {
+        var catdoc = File.ReadAllLines(Path("expected/ca71487f-866a-43aa-a9d5-ec3e2c3a236c.catdoc.txt"))
+            .SelectMany(line => line.Split('\t')).Select(Collapsed).Where(cell => cell.Length > 0);
+        var result = DocText.Extract(File.OpenRead(Path(VerdonkDoc)));
+        Assert.True(result.Succeeded, result.Error);
+
+        var paragraphs = Paragraphs(result.Value!);
+
+        Assert.Equal(catdoc, paragraphs.Select(Collapsed));
+        Assert.Equal(16, paragraphs.Length);
+        Assert.Equal(3, paragraphs.Count(p => p.StartsWith("overwegende, dat ", StringComparison.Ordinal)));
+        Assert.Contains("verzoekt de Kamer af te zien van de voortzetting van verantwoordingsdag en deze voortaan samen te voegen met de begrotingsbehandeling, daarbij gebruikmakend van de voorgestelde beperktere systematiek om zodoende de effectiviteit van de overheidsfinanciën te bevorderen,", paragraphs);
+    }
 }

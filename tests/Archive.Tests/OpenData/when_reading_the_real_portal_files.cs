@@ -96,4 +96,42 @@ public class when_reading_the_real_portal_files
         Assert.Equal(3, paragraphs.Count(p => p.StartsWith("overwegende, dat ", StringComparison.Ordinal)));
         Assert.Contains("verzoekt de Kamer af te zien van de voortzetting van verantwoordingsdag en deze voortaan samen te voegen met de begrotingsbehandeling, daarbij gebruikmakend van de voorgestelde beperktere systematiek om zodoende de effectiviteit van de overheidsfinanciën te bevorderen,", paragraphs);
     }
+
+    static string PdfTextOf(string file)
+    {
+        var result = PdfText.Extract(File.OpenRead(Path(file)));
+        Assert.True(result.Succeeded, result.Error);
+        return result.Value!;
+    }
+
+    /// <summary>
+    /// A PDF keeps the lines the typesetter broke, so a paragraph is compared with its lines joined
+    /// (white space collapsed). The publication's &lt;al-groep&gt; is one paragraph in the PDF.
+    /// </summary>
+    [Fact]
+    public void a_motie_in_a_pdf_has_the_paragraphs_of_its_publication_from_de_kamer_to_the_signature()
+    {
+        var paragraphs = Paragraphs(PdfTextOf(CederPdf)).Select(Collapsed).ToList();
+        var body = OfficialBody(CederKoop);
+
+        var start = paragraphs.IndexOf("De Kamer,");
+
+        Assert.Equal(body, paragraphs[start..(start + body.Length)]);
+        Assert.Equal(8, body.Length);
+        Assert.Equal(13, paragraphs.Count);
+    }
+
+    /// <summary>
+    /// The head and the colophon are laid out in two columns, which PdfPig and pdftotext put in the
+    /// same order but break into lines and paragraphs differently (PdfPig: "Nr. 3121  MOTIE VAN HET
+    /// LID CEDER" on one line); so the whole text is compared word for word, white space collapsed,
+    /// with pdftotext's (Fixtures/real/expected, made once with <c>pdftotext</c>).
+    /// </summary>
+    [Fact]
+    public void a_pdf_has_the_words_pdftotext_finds_in_the_same_order()
+    {
+        var pdftotext = File.ReadAllText(Path("expected/d7a5dc6c-3636-4acd-8630-96c14e97dcce.pdftotext.txt"));
+
+        Assert.Equal(Collapsed(pdftotext), Collapsed(PdfTextOf(CederPdf)));
+    }
 }

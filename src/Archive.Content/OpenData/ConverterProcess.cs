@@ -27,8 +27,8 @@ public static class ConverterProcess
             return ParseResult<string>.Fail($"{executable} is not installed (apt-get install {package})");
         }
         process.StandardInput.Close();
-        var output = Task.Run(() => Read(process, process.StandardOutput.BaseStream, maxOutputBytes, killWhenFull: true));
-        var errors = Task.Run(() => Read(process, process.StandardError.BaseStream, MaxErrorBytes, killWhenFull: false));
+        var output = Reader(() => Read(process, process.StandardOutput.BaseStream, maxOutputBytes, killWhenFull: true));
+        var errors = Reader(() => Read(process, process.StandardError.BaseStream, MaxErrorBytes, killWhenFull: false));
         var finished = process.WaitForExit(timeout);
         if (!finished) Kill(process);
         // Its pipes close when it is gone; the readers are waited for so that none outlives the process.
@@ -36,6 +36,10 @@ public static class ConverterProcess
         if (!finished || !drained) return ParseResult<string>.Fail($"{executable} did not finish within {timeout.TotalSeconds:0} s and was stopped");
         return Outcome(executable, process.ExitCode, output.Result, errors.Result, maxOutputBytes);
     }
+
+    /// <summary>A thread of its own: a busy thread pool must not leave the converter blocked on a full pipe.</summary>
+    static Task<(byte[] Bytes, bool Full)> Reader(Func<(byte[] Bytes, bool Full)> read) =>
+        Task.Factory.StartNew(read, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     static ProcessStartInfo Start(string executable, IReadOnlyList<string> arguments)
     {

@@ -19,20 +19,30 @@ public static class DocText
     /// <param name="antiword">The converter to run: its name on the PATH, or a path.</param>
     public static ParseResult<string> Extract(Stream doc, string antiword = "antiword")
     {
-        // antiword reads a file it can seek in, not standard input.
-        var file = Path.GetTempFileName();
+        var file = "";
         try
         {
+            // antiword reads a file it can seek in, not standard input.
+            file = Path.GetTempFileName();
             using (var copy = File.OpenWrite(file)) doc.CopyTo(copy);
-            var docBook = Run(antiword, file, ["-x", "db"]);
-            if (docBook.Value is null) return docBook;
-            if (AntiwordDocBook.Read(docBook.Value) is not { } body) return ParseResult<string>.Fail($"{antiword} printed no readable DocBook for the file");
-            return body.Footnotes == 0 ? ParseResult<string>.Ok(body.Text) : WithFootnotes(antiword, file, body.Text);
+            return Read(antiword, file);
+        }
+        catch (IOException e)
+        {
+            return ParseResult<string>.Fail($"the file could not be handed to antiword ({e.Message})");
         }
         finally
         {
-            File.Delete(file);
+            if (file.Length > 0) File.Delete(file);
         }
+    }
+
+    static ParseResult<string> Read(string antiword, string file)
+    {
+        var docBook = Run(antiword, file, ["-x", "db"]);
+        if (docBook.Value is null) return docBook;
+        if (AntiwordDocBook.Read(docBook.Value) is not { } body) return ParseResult<string>.Fail($"{antiword} printed no readable DocBook for the file");
+        return body.Footnotes == 0 ? ParseResult<string>.Ok(body.Text) : WithFootnotes(antiword, file, body.Text);
     }
 
     static ParseResult<string> WithFootnotes(string antiword, string file, string body)

@@ -6,6 +6,8 @@ COPY src/ src/
 RUN dotnet publish src/Archive.Api/Archive.Api.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Word 97 .doc files, which the portal still serves for older documents, are read with antiword.
+RUN apt-get update && apt-get install -y --no-install-recommends antiword && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 COPY samples/ /app/samples/

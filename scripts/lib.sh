@@ -22,20 +22,20 @@ ensure_postgres() {
   fi
 }
 
-# Word 97 .doc files, which the portal still serves for older documents, are read with antiword.
-ensure_converters() {
-  command -v antiword > /dev/null 2>&1 && return
-  echo "Installing antiword (apt-get install antiword) to read Word 97 .doc files …"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword > /dev/null
-}
-
 # The broker tests start a RabbitMQ node of their own from Debian's package; no service is started.
 ensure_rabbitmq() {
   command -v rabbitmq-server > /dev/null 2>&1 && return
   echo "Installing RabbitMQ (apt-get install rabbitmq-server) for the broker tests …"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server > /dev/null
+}
+
+# Word 97-2003 .doc files, which the portal still serves for older documents, are read by Debian's antiword.
+ensure_converters() {
+  command -v antiword > /dev/null 2>&1 && return
+  echo "Installing antiword (apt-get install antiword) to read .doc files …"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword > /dev/null
 }
 
 # The browser tests drive Debian's Chromium through Playwright (no browser download).

@@ -1,6 +1,5 @@
 using System.Text;
 using Archive.Content.OpenTk;
-using Archive.Content.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -9,7 +8,8 @@ namespace Archive.Content.OpenData;
 
 /// <summary>
 /// The text of a .docx in reading order: paragraphs (a blank line between them, as OpenTK shows
-/// them), tables (a row a line, cells separated by " | "), footnote references as their number,
+/// them), the paragraphs of table cells as paragraphs of their own (row by row, cell by cell, nested
+/// tables in place), footnote references as their number,
 /// and the footnotes themselves at the end, numbered; never more than one blank line in a row.
 /// Normalised like every text in the Archive.
 /// </summary>
@@ -34,10 +34,7 @@ public static class DocxText
             var notes = new List<string>();
             foreach (var block in body.ChildElements) Block(block, text, notes);
             Footnotes(document.MainDocumentPart!.FootnotesPart, notes, text);
-            // Empty paragraphs (how many office suites make space) would double the blank line between paragraphs.
-            var lines = NormalisedText.Normalise(text.ToString()).Split('\n');
-            var compact = lines.Where((line, k) => line.Length > 0 || k == 0 || lines[k - 1].Length > 0);
-            return ParseResult<string>.Ok(string.Join('\n', compact));
+            return ParseResult<string>.Ok(ParagraphWriter.Compact(text.ToString()));
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {
@@ -65,13 +62,12 @@ public static class DocxText
             case W.Paragraph paragraph:
                 text.Append(Inline(paragraph, notes)).Append("\n\n");
                 break;
-            case W.Table table:
-                foreach (var row in table.Elements<W.TableRow>())
-                    text.Append(string.Join(" | ", row.Elements<W.TableCell>().Select(c => string.Join(" ", c.Elements<W.Paragraph>().Select(p => Inline(p, notes)))))).Append('\n');
-                text.Append('\n');
-                break;
-            case W.SdtBlock sdt:
-                foreach (var inner in sdt.SdtContentBlock?.ChildElements ?? []) Block(inner, text, notes);
+            // Moties keep their clauses in table cells, one Word paragraph each: a cell's paragraphs are
+            // paragraphs of the text, row by row and cell by cell; empty ones vanish with the other empty paragraphs.
+            case W.Table or W.TableRow or W.TableCell or W.SdtBlock or W.SdtContentBlock
+                or W.SdtRow or W.SdtContentRow or W.SdtCell or W.SdtContentCell
+                or W.CustomXmlBlock or W.CustomXmlRow or W.CustomXmlCell:
+                foreach (var inner in block.ChildElements) Block(inner, text, notes);
                 break;
         }
     }

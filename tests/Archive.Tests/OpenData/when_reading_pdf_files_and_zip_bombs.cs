@@ -31,6 +31,20 @@ public class when_reading_pdf_files_and_zip_bombs
         Assert.EndsWith("\n", text);
     }
 
+    [Fact]
+    public void lines_close_together_are_a_paragraph_and_a_wider_gap_starts_the_next()
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        foreach (var (line, y) in new[] { ("overwegende dat sinds president Trump aan de macht is", 700), ("de regering escalatie verkiest;", 686), ("verzoekt de regering,", 650) })
+            page.AddText(line, 12, new PdfPoint(50, y), font);
+
+        var text = PdfText.Extract(new MemoryStream(builder.Build())).Value!;
+
+        Assert.Equal("overwegende dat sinds president Trump aan de macht is\nde regering escalatie verkiest;\n\nverzoekt de regering,\n", text);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e })]
     [InlineData(new byte[] { 0x50, 0x4b, 0x03, 0x04 })]

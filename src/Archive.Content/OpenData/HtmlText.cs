@@ -1,0 +1,80 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Archive.Content.OpenTk;
+
+namespace Archive.Content.OpenData;
+
+/// <summary>
+/// The text of an HTML page, parsed by AngleSharp as a browser would (its charset from a BOM or a
+/// &lt;meta&gt;, entities decoded) but with no script run and nothing fetched: each block (p, div, li,
+/// h1-h6, td, th, …) a paragraph, as is each line that a &lt;br&gt; or a line of a &lt;pre&gt; ends;
+/// a table row by row, cell by cell; the head, scripts and styles left out. Normalised.
+/// </summary>
+public static class HtmlText
+{
+    static readonly HashSet<string> Ignored = ["head", "script", "style", "template"];
+
+    static readonly HashSet<string> Blocks =
+    [
+        "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+        "legend", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "ul", "body", "html",
+    ];
+
+    public static ParseResult<string> Extract(Stream html)
+    {
+        using var buffer = new MemoryStream();
+        html.CopyTo(buffer);
+        buffer.Position = 0;
+        var document = new HtmlParser().ParseDocument(buffer);
+        return ParseResult<string>.Ok(Walk(document.DocumentElement));
+    }
+
+    /// <summary>Without recursion: a page may nest its elements deeper than a thread's stack reaches.</summary>
+    static string Walk(IElement root)
+    {
+        var writer = new ParagraphWriter(collapseSpaces: true);
+        var pending = new Stack<(INode Node, bool Leaving)>([(root, false)]);
+        var inPre = 0;
+        while (pending.TryPop(out var step))
+        {
+            if (step.Leaving)
+            {
+                if (step.Node is IElement { LocalName: "pre" }) inPre--;
+                writer.Break();
+                continue;
+            }
+            switch (step.Node)
+            {
+                case IText text when inPre > 0: Lines(text.Data, writer); break;
+                case IText text: writer.Append(text.Data); break;
+                case IElement { LocalName: "br" }: writer.Break(); break;
+                case IElement element when !Ignored.Contains(element.LocalName): inPre += Enter(element, pending, writer); break;
+            }
+        }
+        return writer.Text();
+    }
+
+    /// <summary>Schedules the element's children, and its end if it is a block; 1 for a &lt;pre&gt;.</summary>
+    static int Enter(IElement element, Stack<(INode Node, bool Leaving)> pending, ParagraphWriter writer)
+    {
+        if (Blocks.Contains(element.LocalName))
+        {
+            writer.Break();
+            pending.Push((element, true));
+        }
+        for (var k = element.ChildNodes.Length - 1; k >= 0; k--) pending.Push((element.ChildNodes[k], false));
+        return element.LocalName == "pre" ? 1 : 0;
+    }
+
+    static void Lines(string text, ParagraphWriter writer)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var k = 0; k < lines.Length; k++)
+        {
+            if (k > 0) writer.Break();
+            writer.AppendVerbatim(lines[k]);
+        }
+    }
+}

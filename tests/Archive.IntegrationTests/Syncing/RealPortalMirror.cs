@@ -147,7 +147,8 @@ public sealed class RealPortalMirror : IAsyncDisposable
         return type switch
         {
             "application/pdf" => PadPdf(original, padding),
-            "application/msword" => padding >= 0 ? original.Concat(new byte[padding]).ToArray() : null,
+            // antiword reads a .doc with some trailing sectors of zeros, but gives up ("the stack is empty") past about 64 KB of them.
+            "application/msword" => padding is >= 0 and <= 32 * 1024 ? original.Concat(new byte[padding]).ToArray() : null,
             "text/html" => PadHtml(padding),
             _ => PadZip(original, padding),
         };

@@ -120,7 +120,9 @@ public sealed class OdpSync(IDocumentStore store, TimeProvider clock, IOptions<A
         {
             await using var session = store.LightweightSession();
             var work = Work(session, source, retrying: true);
-            await work.PreloadForJoinsAsync(chunk.Select(g => g.EntityId).OfType<Guid>().ToList(), ct);
+            var ids = chunk.Select(g => g.EntityId).OfType<Guid>().ToList();
+            await work.PreloadForJoinsAsync(ids, ct);
+            await work.PrefetchAsync(ids, chunk.Where(g => g.EntityId is not null && g.Location is not null).ToDictionary(g => g.EntityId!.Value, g => g.Location!), ct);
             foreach (var gap in chunk.Where(g => g.EntityId is not null))
                 await work.JoinAsync(gap.EntityId!.Value, gap.Location, ct);
             await session.SaveChangesAsync(ct);

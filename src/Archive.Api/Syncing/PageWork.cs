@@ -24,6 +24,7 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
     readonly Dictionary<(Type, Guid), TkEntity?> _loaded = [];
     readonly Dictionary<Guid, CapturedFile?> _captured = [];
     readonly Dictionary<Guid, RememberedTombstone?> _tombstones = [];
+    readonly Dictionary<Guid, Fetched> _fetched = [];
     int _created, _revised, _unchanged, _withdrawn, _remembered, _opened, _closed, _resent, _downloads;
 
     public DateTimeOffset Now => now;
@@ -53,6 +54,7 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
         }
         var documents = affected.Distinct().ToList();
         await PreloadForJoinsAsync(documents, ct);
+        await PrefetchAsync(documents, enclosures, ct);
         foreach (var id in documents) await JoinAsync(id, enclosures.GetValueOrDefault(id), ct);
     }
 
@@ -180,11 +182,10 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
             return new TextOutcome("", noFile, new GapProblem(gap.Reason, gap.Detail), false);
 
         _downloads++;
-        var answer = await source.ResourceAsync(document.Id, enclosure, settings.MaxFileBytes, ct);
+        var (answer, text, problem) = _fetched.Remove(document.Id, out var fetched) ? fetched : await FetchAndReadAsync(document, enclosure, ct);
         if (answer.Resource is not { } resource) return new TextOutcome("", noFile, answer.Problem, true);
         var provenance = new Provenance("odp-syncfeed", resource.Location, document.Id.ToString(), NormalisedText.Sha256(resource.Bytes),
             resource.Bytes.LongLength, resource.ContentType, OdpSync.ImporterVersion);
-        var (text, problem) = FileReading.Read(document, joined.Metadata.Number, resource);
         if (problem is not null) return new TextOutcome("", provenance, problem, true);
         session.Store(_captured[document.Id] = new CapturedFile
         {
@@ -192,6 +193,44 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
             ServedType = resource.ContentType, Bytes = resource.Bytes.LongLength, Sha256 = provenance.SourceSha256!, CapturedAt = now,
         });
         return new TextOutcome(text!, provenance, null, true);
+    }
+
+    sealed record Fetched(ResourceAnswer Answer, string? Text, GapProblem? Problem);
+
+    async Task<Fetched> FetchAndReadAsync(TkDocument document, string? enclosure, CancellationToken ct)
+    {
+        var answer = await source.ResourceAsync(document.Id, enclosure, settings.MaxFileBytes, ct);
+        if (answer.Resource is not { } resource) return new Fetched(answer, null, null);
+        var (text, problem) = FileReading.Read(document, document.Number ?? document.Id.ToString(), resource);
+        return new Fetched(answer, text, problem);
+    }
+
+    /// <summary>
+    /// Fetches and reads, a few at a time, the files the joins of a page will need: reading a file
+    /// is most of a join's time, and the portal and the cores can do several at once, while the
+    /// joins themselves stay one after another in the page's session.
+    /// </summary>
+    public async Task PrefetchAsync(IReadOnlyList<Guid> documents, IReadOnlyDictionary<Guid, string> enclosures, CancellationToken ct)
+    {
+        var wanted = new List<TkDocument>();
+        foreach (var id in documents)
+            if (await FindAsync(id, typeof(TkDocument), ct) is TkDocument document && await WillDownloadAsync(document, ct)) wanted.Add(document);
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<Guid, Fetched>();
+        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount), CancellationToken = ct },
+            async (document, token) => results[document.Id] = await FetchAndReadAsync(document, enclosures.GetValueOrDefault(document.Id), token));
+        foreach (var (id, fetched) in results) _fetched[id] = fetched;
+    }
+
+    /// <summary>Whether the join of this document will download its file: it joins, and neither the captured file nor a gap that is not due stands in.</summary>
+    async Task<bool> WillDownloadAsync(TkDocument document, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, TkEntity>();
+        foreach (var (id, type) in References(document))
+            if (await FindAsync(id, type, ct) is { } entity) found[id] = entity;
+        if (EntityJoin.Revision(document, id => found.GetValueOrDefault(id)).Revision is null) return false;
+        var announced = FileAnnouncement.Of(document);
+        if ((await CapturedAsync(document.Id, ct))?.Announced == announced) return false;
+        return !(await GapAsync(SyncGap.TextId(document.Id), ct) is { Open: true, Missing: "text" } gap && gap.Announced == announced && !retrying && gap.NextAttemptAt > now);
     }
 
     async Task<CapturedFile?> CapturedAsync(Guid id, CancellationToken ct)

@@ -11,8 +11,9 @@ namespace Archive.Benchmarks;
 /// real portal: each document with its version, dossiers of 50 documents and one of 2,000, a case
 /// per 10 documents, 250 entries a page as the portal pages. Files are the fixture's .docx, except
 /// 1 % real Word 97 .doc files, 0.5 % missing and 0.5 % of another size than announced.
-/// GET /control/resend starts the second act: 10 % of the cases and the 2,000-document dossier
-/// are sent again unchanged (as the portal does when their ApiGewijzigdOp moves).
+/// GET /control/resend starts the second act: 10 % of the cases, a page of 250 small dossiers and
+/// then, on a page of its own, the 2,000-document dossier are sent again unchanged (as the portal
+/// does when their ApiGewijzigdOp moves).
 /// GET /control/downloads says how many files were asked for.
 /// </summary>
 public static class GeneratedFeed
@@ -70,7 +71,7 @@ public static class GeneratedFeed
         var count = category switch
         {
             "Document" or "DocumentVersie" => documents,
-            "Kamerstukdossier" => Dossiers(documents) + (resent ? 1 : 0),
+            "Kamerstukdossier" => Dossiers(documents) + (resent ? PageSize + 1 : 0),
             "Zaak" => cases + (resent ? cases / 10 : 0),
             _ => 0,
         };
@@ -81,7 +82,7 @@ public static class GeneratedFeed
             {
                 "Document" => (Id(1, n), Document(n, docxSize, docSize)),
                 "DocumentVersie" => (Id(2, n), $"""<documentVersie id="{Id(2, n)}" tk:bijgewerkt="2026-02-02T08:51:23Z" tk:verwijderd="false" {Tk}><document ref="{Id(1, n)}"/><status>Vrijgegeven</status><versienummer>1</versienummer><bestandsgrootte>{docxSize}</bestandsgrootte><extensie>.docx</extensie></documentVersie>"""),
-                "Kamerstukdossier" => Dossier(n < Dossiers(documents) ? n : 0, documents),
+                "Kamerstukdossier" => Dossier(n < Dossiers(documents) ? n : n - Dossiers(documents) < PageSize ? 1 + n - Dossiers(documents) : 0, documents),
                 _ => Case(n < cases ? n : (n - cases) * 10),
             };
             xml.Append($"<entry><title>{id}</title><id>{baseUrl}/Entiteiten/{id}</id><updated>2026-02-02T09:02:17Z</updated><category term=\"{category}\"/>")

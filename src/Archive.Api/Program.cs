@@ -25,7 +25,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 if (QuietConsole.IsCommand(args))
 {
     // A command's output is its own: the host's log says only what went wrong, and on standard error.
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // (A rule added last wins over appsettings' Default; SetMinimumLevel would not.)
+    builder.Logging.AddFilter(level => level >= LogLevel.Warning);
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 

@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Archive.Api.Syncing;
 
 public sealed record SyncProgress(string Category, string Page, int Entries, int Created, int Revised, int Unchanged, int Withdrawn, int Remembered,
-    int GapsOpened = 0, int GapsClosed = 0, int Resent = 0, int Downloads = 0)
+    int GapsOpened = 0, int GapsClosed = 0, int Resent = 0, int Downloads = 0, long Milliseconds = 0)
 {
     public static SyncProgress Add(SyncProgress a, SyncProgress b) => a with
     {
         Entries = a.Entries + b.Entries, Created = a.Created + b.Created, Revised = a.Revised + b.Revised, Unchanged = a.Unchanged + b.Unchanged,
         Withdrawn = a.Withdrawn + b.Withdrawn, Remembered = a.Remembered + b.Remembered, GapsOpened = a.GapsOpened + b.GapsOpened,
         GapsClosed = a.GapsClosed + b.GapsClosed, Resent = a.Resent + b.Resent, Downloads = a.Downloads + b.Downloads,
+        Milliseconds = a.Milliseconds + b.Milliseconds,
     };
 }
 
@@ -65,6 +66,7 @@ public sealed class OdpSync(IDocumentStore store, TimeProvider clock, IOptions<A
 
     async Task<(SyncProgress? Page, string? Problem)> NextPageAsync(FeedSource source, string category, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         await using var session = store.LightweightSession();
         var checkpoint = await session.LoadAsync<SyncCheckpoint>(category, ct);
         var resume = checkpoint is { Location.Length: > 0 } && checkpoint.Source == source.Name ? checkpoint.Location : null;
@@ -91,7 +93,7 @@ public sealed class OdpSync(IDocumentStore store, TimeProvider clock, IOptions<A
             LastEntryAt = page.Entries.Select(e => (DateTimeOffset?)e.Updated.Instant).Append(checkpoint?.LastEntryAt).Max(),
         });
         await session.SaveChangesAsync(ct);
-        return (work.Progress(category, feedPage.Location, page.Entries.Count + page.Problems.Count), null);
+        return (work.Progress(category, feedPage.Location, page.Entries.Count + page.Problems.Count) with { Milliseconds = started.ElapsedMilliseconds }, null);
     }
 
     /// <summary>Says on the category's checkpoint why it stopped, leaving where it resumes as it was.</summary>

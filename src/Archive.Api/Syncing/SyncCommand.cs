@@ -25,7 +25,7 @@ public sealed class SyncCommand : JasperFxAsyncCommand<SyncInput>
         var location = input.Source ?? host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.Sync.BaseUrl;
         var source = FeedSource.For(location, host.Services.GetRequiredService<IHttpClientFactory>());
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var report = await host.Services.GetRequiredService<OdpSync>().RunAsync(source, p => Console.Error.WriteLine($"{p.Category} {p.Page}: {p.Entries} entries; {Counts(p)}"),
+        var report = await host.Services.GetRequiredService<OdpSync>().RunAsync(source, p => Console.Error.WriteLine($"{p.Category} {p.Page}: {p.Entries} entries in {p.Milliseconds} ms; {Counts(p)}"),
             CancellationToken.None);
         var totals = report.Pages.Append(report.Retries).OfType<SyncProgress>().Aggregate(new SyncProgress("", "", 0, 0, 0, 0, 0, 0), SyncProgress.Add);
         Console.WriteLine($"{report.Pages.Count} pages, {report.Sum(p => p.Entries)} entries in {started.Elapsed.TotalSeconds:F1} s: {Counts(totals)}");

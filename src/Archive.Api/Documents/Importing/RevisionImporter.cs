@@ -64,7 +64,8 @@ public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
         stream.AppendMany(decision.Events);
         var document = stream.Aggregate?.Copy() ?? new Document();
         foreach (var e in decision.Events) document.Apply(e);
-        if (await session.LoadAsync<DocumentText>(command.ContentHash, ct) is null)
+        // Whether the text is there, without reading it back (texts are large, and most revisions share one).
+        if (!await session.Query<DocumentText>().AnyAsync(t => t.Id == command.ContentHash, ct))
         {
             session.Store(new DocumentText(command.ContentHash, command.Text));
             await Search.TextSlice.StoreAsync(session, command.ContentHash, command.Text, ct);

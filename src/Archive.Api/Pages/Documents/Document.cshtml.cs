@@ -21,6 +21,9 @@ public sealed class DocumentModel(IQuerySession session) : AsOfPage
     public RevisionRecord Shown { get; private set; } = null!;
     public string Text { get; private set; } = "";
 
+    /// <summary>Why the shown revision has no text (its file could not be had or read), if so.</summary>
+    public string? TextNotCaptured { get; private set; }
+
     /// <summary>Why this revision is shown, when it is not simply the current one.</summary>
     public string? Why { get; private set; }
     public bool IsCurrent { get; private set; }
@@ -36,6 +39,7 @@ public sealed class DocumentModel(IQuerySession session) : AsOfPage
 
         Shown = (await session.LoadAsync<RevisionRecord>(RevisionRecord.IdOf(Nr, revision.Number), ct))!;
         Text = (await session.LoadAsync<DocumentText>(Shown.ContentHash, ct))?.Text ?? "";
+        TextNotCaptured = History.Revisions.FirstOrDefault(r => r.Revision == revision.Number)?.TextNotCaptured;
         IsCurrent = details.CurrentRevision == revision.Number;
         ViewData["Title"] = $"{Nr}: {Shown.Metadata.Subject ?? Shown.Metadata.Title}";
         return Page();

@@ -122,11 +122,9 @@ public sealed class OdpSync(IDocumentStore store, TimeProvider clock, IOptions<A
         {
             await using var session = store.LightweightSession();
             var work = Work(session, source, retrying: true);
-            var ids = chunk.Select(g => g.EntityId).OfType<Guid>().ToList();
-            await work.PreloadForJoinsAsync(ids, ct);
-            await work.PrefetchAsync(ids, chunk.Where(g => g.EntityId is not null && g.Location is not null).ToDictionary(g => g.EntityId!.Value, g => g.Location!), ct);
-            foreach (var gap in chunk.Where(g => g.EntityId is not null))
-                await work.JoinAsync(gap.EntityId!.Value, gap.Location, ct);
+            var gaps = chunk.Where(g => g.EntityId is not null).ToList();
+            await work.JoinAllAsync(gaps.Select(g => g.EntityId!.Value).ToList(),
+                gaps.Where(g => g.Location is not null).ToDictionary(g => g.EntityId!.Value, g => g.Location!), ct);
             await session.SaveChangesAsync(ct);
             totals.Add(work.Progress("gaps", "due", chunk.Length));
         }

@@ -52,14 +52,19 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
             if (entry.Entity is TkDocument && entry.Enclosure is { } enclosure) enclosures[entry.Entity.Id] = enclosure;
             if (kept is null || EntityJoin.ChangesRevision(kept, entry.Entity)) affected.AddRange(await ConcernedDocumentsAsync(entry.Entity, ct));
         }
-        var documents = affected.Distinct().ToList();
+        await JoinAllAsync(affected.Distinct().ToList(), enclosures, ct);
+    }
+
+    /// <summary>Joins these documents one after another, what they look up loaded and the files they need fetched beforehand.</summary>
+    public async Task JoinAllAsync(IReadOnlyList<Guid> documents, IReadOnlyDictionary<Guid, string> enclosures, CancellationToken ct)
+    {
         await PreloadForJoinsAsync(documents, ct);
         await PrefetchAsync(documents, enclosures, ct);
         foreach (var id in documents) await JoinAsync(id, enclosures.GetValueOrDefault(id), ct);
     }
 
     /// <summary>What the joins of a page will ask for, a query per kind instead of one per document.</summary>
-    public async Task PreloadForJoinsAsync(IReadOnlyList<Guid> documents, CancellationToken ct)
+    async Task PreloadForJoinsAsync(IReadOnlyList<Guid> documents, CancellationToken ct)
     {
         await PreloadAsync(typeof(TkDocument), documents, ct);
         var found = documents.Select(id => _pending.GetValueOrDefault(id) ?? _loaded.GetValueOrDefault((typeof(TkDocument), id))).OfType<TkDocument>().ToList();
@@ -131,13 +136,10 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
     }
 
     /// <summary>Joins the document into a revision and records it, with its text or with the reason it has none.</summary>
-    public async Task JoinAsync(Guid documentId, string? enclosure, CancellationToken ct)
+    async Task JoinAsync(Guid documentId, string? enclosure, CancellationToken ct)
     {
         if (await FindAsync(documentId, typeof(TkDocument), ct) is not TkDocument document) return;
-        var found = new Dictionary<Guid, TkEntity>();
-        foreach (var (id, type) in References(document))
-            if (await FindAsync(id, type, ct) is { } entity) found[id] = entity;
-        var (joined, waiting) = EntityJoin.Revision(document, id => found.GetValueOrDefault(id));
+        var (joined, waiting) = await JoinOfAsync(document, ct);
         if (waiting.Count > 0) return;
         if (joined is null)
         {
@@ -159,6 +161,14 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
         await FollowStatusAsync(document, command.Number, after, ct);
     }
 
+    async Task<(JoinedRevision? Revision, IReadOnlyList<Guid> WaitingFor)> JoinOfAsync(TkDocument document, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, TkEntity>();
+        foreach (var (id, type) in References(document))
+            if (await FindAsync(id, type, ct) is { } entity) found[id] = entity;
+        return EntityJoin.Revision(document, id => found.GetValueOrDefault(id));
+    }
+
     async Task FollowStatusAsync(TkDocument document, string number, Document? after, CancellationToken ct)
     {
         if (await TombstoneAsync(document.Id, ct) is { } tombstone && tombstone.DeletedAt >= document.Updated.Instant)
@@ -178,7 +188,7 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
             return new TextOutcome(kept.Text, new Provenance("odp-syncfeed", captured.Location, document.Id.ToString(), captured.Sha256,
                 captured.Bytes, captured.ServedType ?? document.ContentType, OdpSync.ImporterVersion), null, false);
         var noFile = new Provenance("odp-syncfeed", enclosure, document.Id.ToString(), null, null, document.ContentType, OdpSync.ImporterVersion);
-        if (await GapAsync(SyncGap.TextId(document.Id), ct) is { Open: true, Missing: "text" } gap && gap.Announced == announced && !retrying && gap.NextAttemptAt > now)
+        if (await WaitingGapAsync(document, announced, ct) is { } gap)
             return new TextOutcome("", noFile, new GapProblem(gap.Reason, gap.Detail), false);
 
         _downloads++;
@@ -210,7 +220,7 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
     /// is most of a join's time, and the portal and the cores can do several at once, while the
     /// joins themselves stay one after another in the page's session.
     /// </summary>
-    public async Task PrefetchAsync(IReadOnlyList<Guid> documents, IReadOnlyDictionary<Guid, string> enclosures, CancellationToken ct)
+    async Task PrefetchAsync(IReadOnlyList<Guid> documents, IReadOnlyDictionary<Guid, string> enclosures, CancellationToken ct)
     {
         var wanted = new List<TkDocument>();
         foreach (var id in documents)
@@ -224,14 +234,16 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
     /// <summary>Whether the join of this document will download its file: it joins, and neither the captured file nor a gap that is not due stands in.</summary>
     async Task<bool> WillDownloadAsync(TkDocument document, CancellationToken ct)
     {
-        var found = new Dictionary<Guid, TkEntity>();
-        foreach (var (id, type) in References(document))
-            if (await FindAsync(id, type, ct) is { } entity) found[id] = entity;
-        if (EntityJoin.Revision(document, id => found.GetValueOrDefault(id)).Revision is null) return false;
+        if ((await JoinOfAsync(document, ct)).Revision is null) return false;
         var announced = FileAnnouncement.Of(document);
         if ((await CapturedAsync(document.Id, ct))?.Announced == announced) return false;
-        return !(await GapAsync(SyncGap.TextId(document.Id), ct) is { Open: true, Missing: "text" } gap && gap.Announced == announced && !retrying && gap.NextAttemptAt > now);
+        return await WaitingGapAsync(document, announced, ct) is null;
     }
+
+    /// <summary>The open gap of this document's text while it is not due and the document still announces the same file: no download until then.</summary>
+    async Task<SyncGap?> WaitingGapAsync(TkDocument document, FileAnnouncement announced, CancellationToken ct) =>
+        await GapAsync(SyncGap.TextId(document.Id), ct) is { Open: true, Missing: "text" } gap && gap.Announced == announced && !retrying && gap.NextAttemptAt > now
+            ? gap : null;
 
     async Task<CapturedFile?> CapturedAsync(Guid id, CancellationToken ct)
     {
@@ -332,15 +344,12 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
         return tracked;
     }
 
-    async Task<TkEntity?> FindAsync(Guid id, Type type, CancellationToken ct) =>
-        _pending.TryGetValue(id, out var entity) && entity.GetType() == type ? entity
-        : _loaded.TryGetValue((type, id), out var loaded) ? loaded
-        : type == typeof(TkDocument) ? await session.LoadAsync<TkDocument>(id, ct)
-        : type == typeof(TkDocumentVersion) ? await session.LoadAsync<TkDocumentVersion>(id, ct)
-        : type == typeof(TkDossier) ? await session.LoadAsync<TkDossier>(id, ct)
-        : type == typeof(TkCase) ? await session.LoadAsync<TkCase>(id, ct)
-        : type == typeof(TkDocumentActor) ? await session.LoadAsync<TkDocumentActor>(id, ct)
-        : null;
+    async Task<TkEntity?> FindAsync(Guid id, Type type, CancellationToken ct)
+    {
+        if (_pending.TryGetValue(id, out var entity) && entity.GetType() == type) return entity;
+        await PreloadAsync(type, [id], ct);
+        return _loaded.GetValueOrDefault((type, id));
+    }
 
     static IEnumerable<(Guid, Type)> References(TkDocument d) =>
         new[] { (d.CurrentVersion, typeof(TkDocumentVersion)), (d.Dossier, typeof(TkDossier)) }

@@ -96,6 +96,10 @@ public class when_syncing_saved_pages_from_a_folder : IDisposable
         Assert.StartsWith("1 open gaps", gaps.Output);
         Assert.DoesNotContain("Searching", gaps.Errors + gaps.Output);
         Assert.DoesNotContain("info:", gaps.Errors + gaps.Output);
+
+        var refused = await ArchiveCli.Execute(_database, "gaps", "--state", "half");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Equal("gaps: state 'half' is none of open, closed, all", refused.Errors.Trim());
         Assert.Contains($"2026D04632\t{Known}\ttext\tsize-mismatch", gaps.Output);
     }
 

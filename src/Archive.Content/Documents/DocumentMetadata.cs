@@ -22,7 +22,7 @@ public sealed record DocumentMetadata(
 {
     static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The same facts written the same way: trimmed NFC strings, sorted case numbers.</summary>
+    /// <summary>The same facts written the same way: trimmed NFC strings without control characters, sorted case numbers.</summary>
     public DocumentMetadata Normalised() => this with
     {
         Kind = Clean(Kind),
@@ -50,5 +50,5 @@ public sealed record DocumentMetadata(
     }
 
     static string? Clean(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Trim().Normalize(NormalizationForm.FormC);
+        string.IsNullOrWhiteSpace(value) ? null : Input.CleanText.Clean(value).Trim().Normalize(NormalizationForm.FormC) is { Length: > 0 } clean ? clean : null;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Archive.Content.Input;
 
 namespace Archive.Content.Documents;
 
@@ -26,7 +27,8 @@ public static class DutchTime
         foreach (var pattern in Patterns)
         {
             var result = pattern.Parse(text.Trim());
-            if (!result.Success) continue;
+            // Years outside the Archive's range are refused before any zone arithmetic can overflow.
+            if (!result.Success || !Limits.InRange(result.Value.Year)) continue;
             instant = result.Value.InZoneLeniently(Amsterdam).ToDateTimeOffset().ToUniversalTime();
             return true;
         }
@@ -35,7 +37,7 @@ public static class DutchTime
     }
 
     public static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && Limits.InRange(date);
 
     /// <summary>An instant as a Dutch reader reads it: local time in Amsterdam, "2026-02-02 09:51".</summary>
     public static string Local(DateTimeOffset instant) =>

@@ -27,7 +27,7 @@ public static class EntityJoin
         var dossier = Find<TkDossier>(document.Dossier);
         var cases = document.Cases.Select(c => Find<TkCase>(c)).OfType<TkCase>().ToList();
         if (waiting.Count > 0) return (null, waiting);
-        if (document.Number is null) return (null, []);
+        if (string.IsNullOrWhiteSpace(document.Number)) return (null, []);
 
         var metadata = new DocumentMetadata(
             document.Number, document.Kind, document.Title, document.Subject, document.Date,

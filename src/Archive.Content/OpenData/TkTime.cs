@@ -16,7 +16,7 @@ public static class TkTime
         var raw = text.Trim();
         if (HasZone(raw))
         {
-            if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var instant)) return false;
+            if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var instant) || !Input.Limits.InRange(instant)) return false;
             time = new SourceTime(instant, raw);
             return true;
         }

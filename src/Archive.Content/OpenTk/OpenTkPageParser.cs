@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Archive.Content.Documents;
+using Archive.Content.Input;
 using Archive.Content.Text;
 
 namespace Archive.Content.OpenTk;
@@ -15,31 +16,32 @@ public static partial class OpenTkPageParser
     public static ParseResult<OpenTkPage> Parse(string page)
     {
         var lines = page.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()).ToArray();
-        var numberLine = Array.FindIndex(lines, l => NumberLine().IsMatch(l));
+        var numberLine = Array.FindIndex(lines, l => NumberLine.Read(l) is not null);
         if (numberLine < 0)
             return Fail("the page has no 'Nummer: …, datum: …' line, so it is not an OpenTK document page");
 
-        var header = NumberLine().Match(lines[numberLine]);
-        var number = header.Groups["nr"].Value;
-        if (!DocumentNumber().IsMatch(number))
-            return Fail($"'{number}' is not a document number (expected letters and digits, such as 2026D04632)");
-        if (!DutchTime.TryParseDate(header.Groups["datum"].Value, out var date))
-            return Fail($"datum '{header.Groups["datum"].Value}' is not a valid date (expected yyyy-MM-dd)");
-        if (!header.Groups["bijgewerkt"].Success)
+        var header = NumberLine.Read(lines[numberLine])!;
+        if (Identifiers.DocumentProblem(header.Number) is { } badNumber)
+            return Fail(badNumber);
+        if (!DutchTime.TryParseDate(header.Date, out var date))
+            return Fail($"datum {Identifiers.Quoted(header.Date)} is not a valid date (expected yyyy-MM-dd, {Limits.TimeRange})");
+        if (header.Updated is not { } updatedRaw)
             return Fail("the Nummer line has no 'bijgewerkt: …' time, so the revision cannot be placed in time");
-        var updatedRaw = header.Groups["bijgewerkt"].Value;
         if (!DutchTime.TryParseLocal(updatedRaw, out var updatedAt))
-            return Fail($"bijgewerkt '{updatedRaw}' is not a valid time (expected yyyy-MM-dd HH:mm, Dutch local time)");
-        if (!header.Groups["versie"].Success || !int.TryParse(header.Groups["versie"].Value, CultureInfo.InvariantCulture, out var version))
+            return Fail($"bijgewerkt {Identifiers.Quoted(updatedRaw)} is not a valid time (expected yyyy-MM-dd HH:mm, Dutch local time, {Limits.TimeRange})");
+        if (header.Version is not { } versionText)
             return Fail("the Nummer line has no 'versie: N'");
+        if (!long.TryParse(versionText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var version) || !Limits.IsVersion(version))
+            return Fail($"versie {Identifiers.Quoted(versionText)} is not a version number (expected a whole number from 0 to {Limits.MaxVersion:N0})");
 
         var preview = Array.FindIndex(lines, numberLine, l => l.StartsWith("Preview document", StringComparison.Ordinal));
         var between = lines[(numberLine + 1)..(preview < 0 ? lines.Length : preview)];
         var body = preview < 0 ? "" : NormalisedText.Normalise(string.Join('\n', lines[(preview + 1)..]));
         var (subject, title, kind) = Headings(lines[..numberLine]);
 
-        var metadata = new DocumentMetadata(number, kind, title, subject, date, Dossier(between), Cases(between));
-        return ParseResult<OpenTkPage>.Ok(new OpenTkPage(metadata.Normalised(), version, updatedAt, updatedRaw, body, Footnotes(body)));
+        var metadata = new DocumentMetadata(header.Number, kind, title, subject, date, Dossier(between), Cases(between)).Normalised();
+        if (RevisionInput.Problem(metadata, version, updatedAt) is { } problem) return Fail(problem);
+        return ParseResult<OpenTkPage>.Ok(new OpenTkPage(metadata, (int)version, updatedAt, updatedRaw, body, Footnotes(body)));
     }
 
     static ParseResult<OpenTkPage> Fail(string reason) => ParseResult<OpenTkPage>.Fail(reason);
@@ -56,7 +58,7 @@ public static partial class OpenTkPageParser
         var match = lines.Select(l => DossierLine().Match(l)).FirstOrDefault(m => m.Success);
         if (match is null) return null;
         var addition = match.Groups["toev"].Value.Trim(' ', '-');
-        int? sequence = match.Groups["vol"].Success ? int.Parse(match.Groups["vol"].Value, CultureInfo.InvariantCulture) : null;
+        int? sequence = match.Groups["vol"].Success && int.TryParse(match.Groups["vol"].Value, CultureInfo.InvariantCulture, out var vol) ? vol : null;
         var title = match.Groups["title"].Value.Trim().TrimEnd('.');
         return new DossierReference(match.Groups["nr"].Value, addition.Length == 0 ? null : addition, sequence, title.Length == 0 ? null : title);
     }
@@ -75,24 +77,50 @@ public static partial class OpenTkPageParser
             if (line.Length == 0) continue;
             var match = FootnoteLine().Match(line);
             if (!match.Success) break;
-            notes.Add(new Footnote(int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture), match.Groups["text"].Value.Trim()));
+            if (!int.TryParse(match.Groups["n"].Value, CultureInfo.InvariantCulture, out var number)) break;
+            notes.Add(new Footnote(number, match.Groups["text"].Value.Trim()));
         }
         notes.Reverse();
         return notes;
     }
 
-    [GeneratedRegex(@"^\s*Nummer:\s*(?<nr>[^,\s]+)\s*,\s*datum:\s*(?<datum>[^,]*?)\s*(?:,\s*bijgewerkt:\s*(?<bijgewerkt>[^,]*?)\s*)?(?:,\s*versie:\s*(?<versie>[^,]*?)\s*)?$")]
-    private static partial Regex NumberLine();
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$")]
-    private static partial Regex DocumentNumber();
-
-    [GeneratedRegex(@"^Onderdeel van kamerstukdossier\s+(?<nr>\d+)(?:\s*(?<toev>[^-]*?)\s+-(?<vol>\d+)|)\s*(?<title>.*)$")]
+    // NonBacktracking: linear in the line's length, whatever runs of spaces it holds (captures are trimmed after).
+    [GeneratedRegex(@"^Onderdeel van kamerstukdossier\s+(?<nr>\d{1,6})(?:\s*(?<toev>[^-]*?)\s+-(?<vol>\d{1,7})|)\s*(?<title>.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex DossierLine();
 
     [GeneratedRegex(@"\b\d{4}Z\d{5}\b")]
     private static partial Regex CaseNumber();
 
-    [GeneratedRegex(@"^\s*(?<n>\d+)\.\s+(?<text>.*?)\s*↩[\uFE0E\uFE0F]?$")]
+    [GeneratedRegex(@"^\s*(?<n>\d{1,6})\.\s+(?<text>.*?)\s*↩[\uFE0E\uFE0F]?$", RegexOptions.NonBacktracking)]
     private static partial Regex FootnoteLine();
+
+    /// <summary>
+    /// <c>Nummer: 2026D04632, datum: 2026-02-02, bijgewerkt: 2026-02-02 09:51, versie: 2</c>, read by
+    /// splitting on commas (no regex: a line of any length and any run of spaces is read in one pass).
+    /// Null when the line is not one: it must start with Nummer and datum, then bijgewerkt and versie may follow, in that order.
+    /// </summary>
+    sealed record NumberLine(string Number, string Date, string? Updated, string? Version)
+    {
+        public static NumberLine? Read(string line)
+        {
+            var trimmed = line.AsSpan().TrimStart();
+            if (!trimmed.StartsWith("Nummer:", StringComparison.Ordinal)) return null;
+            var parts = trimmed.ToString().Split(',');
+            if (parts.Length is < 2 or > 4) return null;
+            var number = parts[0]["Nummer:".Length..].Trim();
+            if (number.Length == 0 || number.Any(char.IsWhiteSpace)) return null;
+            if (Value(parts[1], "datum:") is not { } date) return null;
+            string? updated = null, version = null;
+            var next = 2;
+            if (next < parts.Length && Value(parts[next], "bijgewerkt:") is { } u) (updated, next) = (u, next + 1);
+            if (next < parts.Length && Value(parts[next], "versie:") is { } v) (version, next) = (v, next + 1);
+            return next == parts.Length ? new NumberLine(number, date, updated, version) : null;
+        }
+
+        static string? Value(string part, string key)
+        {
+            var text = part.TrimStart();
+            return text.StartsWith(key, StringComparison.Ordinal) ? text[key.Length..].Trim() : null;
+        }
+    }
 }

@@ -30,6 +30,9 @@ public sealed partial class SearchQuery
     /// <summary>The words searched for (not those left out), lower case.</summary>
     public IReadOnlyList<string> Words => _groups.SelectMany(g => g).Where(i => !i.Negated).SelectMany(i => i.Words).Distinct().ToList();
 
+    /// <summary>How many words, phrases and numbers the query holds: each costs the database a part of the question.</summary>
+    public int Size => _groups.Sum(g => g.Sum(i => i.Words.Count)) + Numbers.Count;
+
     public static SearchQuery Parse(string? input)
     {
         var groups = new List<List<Item>>();

@@ -84,15 +84,15 @@ public static partial class DocumentStructure
         return start;
     }
 
-    [GeneratedRegex(@"^\s*(?:Inbreng|Vragen en opmerkingen)(?: van de)? leden van de (?<party>.+?)-fractie\s*$|^\s*Inbreng (?:van de )?(?<party>.+?)-fractie\s*$")]
+    [GeneratedRegex(@"^\s*(?:Inbreng|Vragen en opmerkingen)(?: van de)? leden van de (?<party>.+?)-fractie\s*$|^\s*Inbreng (?:van de )?(?<party>.+?)-fractie\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex Contribution();
 
-    [GeneratedRegex(@"^\s*(?:[IVX]+\.\s*)?Reactie van de (?:staatssecretaris|minister|bewindspersoon)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[IVX]+\.\s*)?Reactie van de (?:staatssecretaris|minister|bewindspersoon)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Reaction();
 
-    [GeneratedRegex(@"^\s*(?:\d+\.\s*)?Antwoord(?: van het kabinet)?\s*:?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\d+\.\s*)?Antwoord(?: van het kabinet)?\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex AnswerMarker();
 
-    [GeneratedRegex(@"^\s*(\d+)\.\s+.*↩[\uFE0E\uFE0F]?\s*$")]
+    [GeneratedRegex(@"^\s*(\d+)\.\s+.*↩[\uFE0E\uFE0F]?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex Footnote();
 }

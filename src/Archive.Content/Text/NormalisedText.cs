@@ -4,7 +4,7 @@ using System.Text;
 namespace Archive.Content.Text;
 
 /// <summary>
-/// The one definition of "the same text": Unicode NFC, LF line endings, no trailing whitespace
+/// The one definition of "the same text": no control characters but tab and newline (<see cref="Input.CleanText"/>), Unicode NFC, LF line endings, no trailing whitespace
 /// on a line, no blank lines before the first or after the last line, and one final newline.
 /// Nothing here touches a word, so two texts that normalise alike read alike.
 /// </summary>
@@ -12,7 +12,7 @@ public static class NormalisedText
 {
     public static string Normalise(string text)
     {
-        var lines = text.TrimStart('\uFEFF').Normalize(NormalizationForm.FormC)
+        var lines = Input.CleanText.Clean(text.TrimStart('\uFEFF')).Normalize(NormalizationForm.FormC)
             .ReplaceLineEndings("\n").Split('\n')
             .Select(line => line.TrimEnd())
             .SkipWhile(line => line.Length == 0)

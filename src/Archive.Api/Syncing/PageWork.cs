@@ -1,3 +1,4 @@
+using Archive.Content.Input;
 using System.Text.Json;
 using Archive.Api.Documents;
 using Archive.Api.Documents.Importing;
@@ -144,6 +145,12 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
         if (joined is null)
         {
             await OpenGapAsync(document, "revision", new GapProblem(GapReasons.NoNumber, $"the document entity {document.Id} has no documentNummer, so it cannot be recorded"), ct);
+            return;
+        }
+        if (RevisionInput.Problem(joined.Metadata, joined.SourceVersion, joined.SourceUpdated.Instant) is { } invalid)
+        {
+            // Before any file is fetched: a revision that cannot be recorded needs no text.
+            await OpenGapAsync(document, "revision", new GapProblem(GapReasons.InvalidValue, $"the document entity {document.Id} cannot be recorded: {invalid}"), ct);
             return;
         }
 

@@ -11,9 +11,10 @@ public static class GapReasons
     public const string UnreadableFile = "unreadable-file";
     public const string FetchFailed = "fetch-failed";
     public const string NoNumber = "no-number";
+    public const string InvalidValue = "invalid-value";
     public const string UnreadableEntry = "unreadable-entry";
 
-    public static readonly string[] All = [FileMissing, SizeMismatch, TypeMismatch, TooLarge, UnreadableType, UnreadableFile, FetchFailed, NoNumber, UnreadableEntry];
+    public static readonly string[] All = [FileMissing, SizeMismatch, TypeMismatch, TooLarge, UnreadableType, UnreadableFile, FetchFailed, NoNumber, InvalidValue, UnreadableEntry];
 }
 
 /// <summary>

@@ -1,0 +1,26 @@
+using Npgsql;
+
+namespace Archive.Api.Documents.Importing;
+
+/// <summary>
+/// Which exceptions during one file's import are that file's own fault (reject it, go on with the
+/// next) and which are the Archive's (the database is gone, the request was cancelled: stop, since
+/// every further file would fail the same way).
+/// </summary>
+public static class ImportFaults
+{
+    public static bool IsFilesOwn(Exception e) => e is not (OperationCanceledException or OutOfMemoryException) && !IsDatabaseLost(e);
+
+    /// <summary>The connection failed or broke, rather than the database refusing what was sent.</summary>
+    public static bool IsDatabaseLost(Exception e) => e switch
+    {
+        PostgresException => false,
+        NpgsqlException => true,
+        System.Net.Sockets.SocketException or TimeoutException => true,
+        _ => e.InnerException is { } inner && IsDatabaseLost(inner),
+    };
+
+    /// <summary>One line for a file's rejection: the kind of fault and its message, no stack.</summary>
+    public static string Reason(Exception e) =>
+        $"it could not be imported ({(e is PostgresException p ? $"the database refused it: {p.MessageText}" : e.GetType().Name + ": " + e.Message)})";
+}

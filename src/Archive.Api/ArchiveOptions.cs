@@ -14,6 +14,24 @@ public sealed class ArchiveOptions
 
     public WebhookSettings Webhooks { get; set; } = new();
 
+    /// <summary>
+    /// The Archive's address as its readers reach it (https://archief.example), for the absolute links
+    /// it writes (Memento Link headers, the TimeGate's Location, Atom feeds). Unset, links are
+    /// root-relative. Never taken from the request's Host header, which anyone can set.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The public base without its final slash, or "" for root-relative links.</summary>
+    public string PublicBase => string.IsNullOrWhiteSpace(PublicBaseUrl) ? "" : PublicBaseUrl.Trim().TrimEnd('/');
+
+    /// <summary>Why the configured public base URL cannot be used, or null.</summary>
+    public string? PublicBaseUrlProblem() =>
+        string.IsNullOrWhiteSpace(PublicBaseUrl) ? null
+        : !Uri.TryCreate(PublicBaseUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0
+            ? $"Archive:PublicBaseUrl '{PublicBaseUrl}' is not an absolute http(s) URL without user, query or fragment (such as https://archief.example)"
+            : null;
+
     /// <summary>Where the private PostgreSQL keeps its data when no connection string is given.</summary>
     public string PrivatePostgresDirectory { get; set; } = ".archive/pg";
 }

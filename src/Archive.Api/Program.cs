@@ -68,6 +68,8 @@ builder.Services.AddSyncing();
 builder.Services.AddWebhooks();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<InputExceptionHandler>();
+builder.Services.AddOptions<ArchiveOptions>().Validate(o => o.PublicBaseUrlProblem() is null, "Archive:PublicBaseUrl must be an absolute http(s) URL such as https://archief.example").ValidateOnStart();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -77,6 +79,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
+app.UseRouteIdentifiers();
 app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
 app.MapRazorPages();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));

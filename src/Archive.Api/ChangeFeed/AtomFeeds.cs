@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Archive.Content.Input;
 using Marten;
 using Wolverine.Http;
 
@@ -25,13 +26,13 @@ public static class AtomFeeds
 
     static IResult Atom(HttpContext http, string title, string id, IReadOnlyList<ChangeRecord> records)
     {
-        var baseUri = $"{http.Request.Scheme}://{http.Request.Host}";
-        var feed = new SyndicationFeed(title, "Elke versie van elk document, en wat er veranderde", new Uri(baseUri + "/"), id,
+        var baseUri = Documents.Mementos.Mementos.BaseUri(http.Request);
+        var feed = new SyndicationFeed(title, "Elke versie van elk document, en wat er veranderde", Link(baseUri, "/"), id,
             records.Count > 0 ? records[0].Time : DateTimeOffset.UnixEpoch)
         {
             Items = records.Select(r => Item(baseUri, r)).ToList(),
         };
-        feed.Links.Add(new SyndicationLink(new Uri(baseUri + http.Request.Path), "self", null, "application/atom+xml", 0));
+        feed.Links.Add(new SyndicationLink(Link(baseUri, http.Request.Path), "self", null, "application/atom+xml", 0));
         var xml = new StringBuilder();
         using (var writer = XmlWriter.Create(xml, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
             new Atom10FeedFormatter(feed).WriteTo(writer);
@@ -42,9 +43,14 @@ public static class AtomFeeds
     {
         var what = r.Type[ChangeFeedProjection.TypePrefix.Length..^3];
         var title = r.Data.Revision is { } n ? $"{r.Subject} {what} (revisie {n})" : $"{r.Subject} {what}";
-        var link = new Uri(baseUri + r.Data.Links.GetValueOrDefault("revision", r.Data.Links["document"]));
-        var item = new SyndicationItem(title, $"{r.Data.Title ?? r.Subject}; {string.Join(", ", r.Data.ChangedFields)}".TrimEnd(' ', ';', ','), link, $"urn:archive:change:{r.Id}", r.Time);
+        var link = Link(baseUri, r.Data.Links.GetValueOrDefault("revision", r.Data.Links["document"]));
+        // Text kept before control characters were removed at the edge would make the XML writer throw: clean it here too.
+        var summary = CleanText.Clean($"{r.Data.Title ?? r.Subject}; {string.Join(", ", r.Data.ChangedFields)}".TrimEnd(' ', ';', ','));
+        var item = new SyndicationItem(CleanText.Clean(title), summary, link, $"urn:archive:change:{r.Id}", r.Time);
         item.Categories.Add(new SyndicationCategory(r.Type));
         return item;
     }
+
+    /// <summary>Absolute under the configured public base URL, root-relative without one.</summary>
+    static Uri Link(string baseUri, string path) => new(baseUri + path, baseUri.Length > 0 ? UriKind.Absolute : UriKind.Relative);
 }

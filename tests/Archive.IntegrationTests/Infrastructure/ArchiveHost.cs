@@ -13,6 +13,8 @@ public class ArchiveHost : IAsyncLifetime
     public const string ApiKey = "test-api-key";
     public const long MaxBodyBytes = 200_000;
     public const int AnyStatus = 0;
+    /// <summary>The public base URL the test hosts are configured with: links are built from it, never from the Host header.</summary>
+    public const string PublicBaseUrl = "http://localhost";
 
     public IAlbaHost Host { get; private set; } = null!;
     public string ConnectionString { get; } = TestCluster.NewDatabase();
@@ -25,6 +27,7 @@ public class ArchiveHost : IAsyncLifetime
             x.UseSetting("ConnectionStrings:Archive", ConnectionString);
             x.UseSetting("Archive:ApiKey", ApiKey);
             x.UseSetting("Archive:Imports:MaxBodyBytes", MaxBodyBytes.ToString());
+            x.UseSetting("Archive:PublicBaseUrl", PublicBaseUrl);
             Configure(x);
             x.ConfigureServices(s =>
             {

@@ -19,7 +19,9 @@ public static class Mementos
             .Select(r => new Memento(r.Revision, r.SourceUpdatedAt, Revision(baseUri, history.Id, r.Revision)))
             .ToList();
 
-    public static string BaseUri(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>The configured public base (Archive:PublicBaseUrl), or "" for root-relative links; never the request's Host header.</summary>
+    public static string BaseUri(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value.PublicBase;
     public static string Original(string baseUri, string nr) => $"{baseUri}/api/documents/{nr}";
     public static string TimeGate(string baseUri, string nr) => $"{baseUri}/timegate/{nr}";
     public static string TimeMap(string baseUri, string nr) => $"{baseUri}/timemap/link/{nr}";

@@ -7,15 +7,21 @@ namespace Archive.Api.Documents.Withdrawing;
 /// <summary>Withdraw a document (the source deleted it) or restore it.</summary>
 public sealed record ChangeStatus(string Number, bool Withdraw, DateTimeOffset SourceUpdatedAt, string? Reason, Provenance Provenance);
 
-public enum StatusOutcome { Unknown, Unchanged, Withdrawn, Restored }
+/// <param name="Superseded">The document has a status change with a later source time: this one would not change what it is now.</param>
+public enum StatusOutcome { Unknown, Unchanged, Withdrawn, Restored, Superseded }
 
 public static class ChangeStatusDecision
 {
-    /// <summary>Nothing happens to an unknown document, or to one already in the state asked for.</summary>
+    /// <summary>
+    /// Nothing happens to an unknown document, to one already in the state asked for, or when the
+    /// source time is older than the status it has now (the later status stands, so saying
+    /// "restored" would be untrue).
+    /// </summary>
     public static (StatusOutcome Outcome, object[] Events) Decide(Document? document, ChangeStatus command, DateTimeOffset now)
     {
         if (document is null) return (StatusOutcome.Unknown, []);
         if (document.Withdrawn == command.Withdraw) return (StatusOutcome.Unchanged, []);
+        if (command.SourceUpdatedAt < document.StatusSourceAt) return (StatusOutcome.Superseded, []);
         object e = command.Withdraw
             ? new DocumentWithdrawn(command.Number, document.DossierNumber, command.Reason, document.LastEventHash, command.Provenance, command.SourceUpdatedAt, now)
             : new DocumentRestored(command.Number, document.DossierNumber, command.Reason, document.LastEventHash, command.Provenance, command.SourceUpdatedAt, now);

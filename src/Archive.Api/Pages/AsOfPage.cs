@@ -24,7 +24,7 @@ public abstract class AsOfPage : ArchivePage
         var query = TimeTravelQuery.Parse(string.IsNullOrWhiteSpace(AsOf) ? null : AsOf, Axis);
         if (query.Problem is not null)
             return (null, new ProblemView(400, "Ongeldige datum of as",
-                $"'{AsOf}' is geen moment dat het archief kan lezen, of '{Axis}' is geen as. Gebruik een datum (2026-02-05) of een tijd (2026-02-05T10:00) en as 'source' of 'recorded'."));
+                $"'{AsOf}' is geen moment dat het archief kan lezen, of '{Axis}' is geen as. Gebruik een datum (2026-02-05) of een tijd (2026-02-05T10:00), {Archive.Content.Input.Limits.TimeRangeInDutch}, en as 'source' of 'recorded'."));
         ChosenAxis = query.Axis;
         return (query, null);
     }

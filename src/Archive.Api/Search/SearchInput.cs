@@ -33,8 +33,8 @@ public static class SearchInput
             return Refused("Nothing to search for", string.IsNullOrWhiteSpace(q)
                 ? "Give q: words (a phrase in \"quotes\", 'or' between alternatives, -word to leave out) or a document or dossier number."
                 : $"'{q}' has no word to look for: only words left out, or no letters or digits.", NoWord);
-        if (!TryDate(from, out var fromDate)) return Refused("Invalid from", $"from '{from}' is not a date; use yyyy-MM-dd.", BadPeriod);
-        if (!TryDate(to, out var toDate)) return Refused("Invalid to", $"to '{to}' is not a date; use yyyy-MM-dd.", BadPeriod);
+        if (!TryDate(from, out var fromDate)) return Refused("Invalid from", $"from '{from}' is not a date; use yyyy-MM-dd, {Content.Input.Limits.TimeRange}.", BadPeriod);
+        if (!TryDate(to, out var toDate)) return Refused("Invalid to", $"to '{to}' is not a date; use yyyy-MM-dd, {Content.Input.Limits.TimeRange}.", BadPeriod);
         if (fromDate > toDate) return Refused("Empty date range", $"from {fromDate:yyyy-MM-dd} is after to {toDate:yyyy-MM-dd}.", BadPeriod);
         if (limit is < 1 or > MaxLimit) return Refused("Invalid limit", $"limit must be between 1 and {MaxLimit}, not {limit}.", $"Er kunnen 1 tot {MaxLimit} resultaten per pagina getoond worden.");
         if (offset is < 0) return Refused("Invalid offset", $"offset must be 0 or more, not {offset}.", "Die pagina bestaat niet.");
@@ -45,7 +45,7 @@ public static class SearchInput
         var time = TimeTravelQuery.Parse(string.IsNullOrWhiteSpace(asOf) ? null : asOf, axis);
         if (time.Problem is not null)
             return Refused("Invalid asOf or axis", $"asOf '{asOf}' must be {AsOf.AcceptedFormats}; axis '{axis}' must be source or recorded.",
-                "De datum bij 'zoals het stond op' is geen datum die het archief kan lezen (gebruik jjjj-mm-dd).");
+                $"De datum bij 'zoals het stond op' is geen datum die het archief kan lezen (gebruik jjjj-mm-dd, {Content.Input.Limits.TimeRangeInDutch}).");
         return (new SearchRequest(query, Blank(kind), Blank(dossier), fromDate, toDate, time.At, time.Axis, limit ?? DefaultLimit, offset ?? 0), null);
     }
 

@@ -14,6 +14,7 @@ public static class Limits
     public static readonly DateTimeOffset End = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public const string TimeRange = "between 1800-01-01 and 2199-12-31";
+    public const string TimeRangeInDutch = "tussen 1800-01-01 en 2199-12-31";
 
     /// <summary>Source versions (versie, versienummer): 0 (none yet) to 99,999.</summary>
     public const int MaxVersion = 99_999;

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Archive.IntegrationTests.CommandLine;
 
 /// <summary>Runs the Archive's executable as a user would, against a given database.</summary>
-public static class ArchiveCli
+public static partial class ArchiveCli
 {
     public sealed record Run(int ExitCode, string Output, string Errors);
 
@@ -40,4 +41,21 @@ public static class ArchiveCli
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         return Process.Start(info)!;
     }
+
+    /// <summary>The address a started server prints when it listens; its output is read on from then, so it never blocks on a full pipe.</summary>
+    public static async Task<string> ListeningAddress(Process server)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            if (Listening().Match(line) is { Success: true } match)
+            {
+                _ = server.StandardOutput.ReadToEndAsync(); // keep reading, so the server never blocks on a full pipe
+                _ = server.StandardError.ReadToEndAsync();
+                return match.Groups[1].Value;
+            }
+        throw new InvalidOperationException($"The Archive exited before listening: {await server.StandardError.ReadToEndAsync()}");
+    }
+
+    [GeneratedRegex(@"listening on (http://[^\s,]+)")]
+    private static partial Regex Listening();
 }

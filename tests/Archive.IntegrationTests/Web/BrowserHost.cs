@@ -12,7 +12,7 @@ namespace Archive.IntegrationTests.Web;
 /// versions imported through the API; and a real headless Chromium (Debian's, not a download)
 /// driven by Playwright. Screenshots go to TestResults/screenshots (or $ARCHIVE_SCREENSHOTS).
 /// </summary>
-public sealed partial class BrowserHost : IAsyncLifetime
+public sealed class BrowserHost : IAsyncLifetime
 {
     public const string ApiKey = "browser-test-key";
 
@@ -25,7 +25,7 @@ public sealed partial class BrowserHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = ArchiveCli.Start(ConnectionString, ["--urls", "http://127.0.0.1:0"], new() { ["Archive__ApiKey"] = ApiKey });
-        BaseUrl = await ListeningAddress(_server);
+        BaseUrl = await ArchiveCli.ListeningAddress(_server);
         await Import(Fixtures.V1);
         await Import(Fixtures.V2);
 
@@ -63,21 +63,6 @@ public sealed partial class BrowserHost : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    static async Task<string> ListeningAddress(Process server)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            if (Listening().Match(line) is { Success: true } match)
-            {
-                _ = server.StandardOutput.ReadToEndAsync(); // keep reading, so the server never blocks on a full pipe
-                _ = server.StandardError.ReadToEndAsync();
-                return match.Groups[1].Value;
-            }
-        throw new InvalidOperationException($"The Archive exited before listening: {await server.StandardError.ReadToEndAsync()}");
-    }
-
-    [GeneratedRegex(@"listening on (http://[^\s,]+)")]
-    private static partial Regex Listening();
 
     public async Task DisposeAsync()
     {

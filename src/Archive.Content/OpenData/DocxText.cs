@@ -37,7 +37,10 @@ public static class DocxText
             Footnotes(main.FootnotesPart, notes, text);
             return ParseResult<string>.Ok(ParagraphWriter.Compact(text.ToString()));
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or XmlException)
+        // What System.IO.Packaging and the SDK raise for a package that lies about itself: a part its
+        // relationships name but it does not hold (InvalidOperationException), a malformed part name.
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or XmlException
+                                      or InvalidOperationException or ArgumentException or FormatException)
         {
             return ParseResult<string>.Fail($"the file is not a readable .docx ({e.Message})");
         }

@@ -1,5 +1,8 @@
 using AngleSharp.Dom;
+using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using AngleSharp.Text;
 using Archive.Content.OpenTk;
 
 namespace Archive.Content.OpenData;
@@ -10,7 +13,7 @@ namespace Archive.Content.OpenData;
 /// h1-h6, td, th, …) a paragraph, as is each line that a &lt;br&gt; or a line of a &lt;pre&gt; ends;
 /// a table row by row, cell by cell; the head, scripts and styles left out. Normalised.
 /// </summary>
-public static class HtmlText
+public static partial class HtmlText
 {
     static readonly HashSet<string> Ignored = ["head", "script", "style", "template"];
 
@@ -26,10 +29,32 @@ public static class HtmlText
     {
         using var buffer = new MemoryStream();
         html.CopyTo(buffer);
-        buffer.Position = 0;
-        var document = new HtmlParser().ParseDocument(buffer);
+        // Once decoded, a <meta> has nothing left to say, and AngleSharp reads a long content attribute in cubic time.
+        var text = Meta().Replace(Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), "");
+        var document = new HtmlParser().ParseDocument(text);
         return ParseResult<string>.Ok(Walk(document.DocumentElement));
     }
+
+    /// <summary>
+    /// The bytes as text, in the encoding a BOM names, else the one a charset in the first 1,024
+    /// bytes names (as the HTML standard's prescan looks), else UTF-8 when the bytes are valid
+    /// UTF-8, else windows-1252, the standard's default for Dutch.
+    /// </summary>
+    static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("\uFEFF"u8)) return Encoding.UTF8.GetString(bytes[3..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 1024)]);
+        var named = Charset().Match(head) is { Success: true } match ? TextEncoding.Resolve(match.Groups[1].Value) : null;
+        return (named ?? (System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8 : TextEncoding.Windows1252)).GetString(bytes);
+    }
+
+    [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_.:-]{1,40})", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex Charset();
+
+    [GeneratedRegex(@"<meta\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex Meta();
 
     /// <summary>Without recursion: a page may nest its elements deeper than a thread's stack reaches.</summary>
     static string Walk(IElement root)

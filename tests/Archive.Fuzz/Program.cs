@@ -41,9 +41,25 @@ static Report Run(FuzzTarget target, Options options)
     var slowestTicks = 0L;
     var seen = new HashSet<string>();
     var clock = Stopwatch.StartNew();
+    // What each thread is running and since when: a watchdog keeps an input that runs over ten
+    // seconds as a hang (it may never end) and says so; once a minute it prints how far the run is.
+    var running = new System.Collections.Concurrent.ConcurrentDictionary<int, (byte[] Input, long Since)>();
+    var lastProgress = Stopwatch.GetTimestamp();
+    using var watchdog = new Timer(_ =>
+    {
+        foreach (var (_, (input, since)) in running)
+            if (Stopwatch.GetElapsedTime(since) > TimeSpan.FromSeconds(10) && Keep(options.Corpus, target, "hang", input, seen))
+                Console.Error.WriteLine($"{target.Name}: an input has run for over 10 s ({input.Length:N0} bytes); kept as a hang");
+        if (Stopwatch.GetElapsedTime(lastProgress) > TimeSpan.FromMinutes(1))
+        {
+            lastProgress = Stopwatch.GetTimestamp();
+            Console.Error.WriteLine($"{target.Name}: {Interlocked.Read(ref executions):N0} executions, {Volatile.Read(ref crashes)} crashes, {clock.Elapsed:hh\\:mm\\:ss}");
+        }
+    }, null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
     gen.Sample(input =>
     {
         var started = Stopwatch.GetTimestamp();
+        running[Environment.CurrentManagedThreadId] = (input, started);
         try
         {
             target.Run(input);
@@ -54,6 +70,7 @@ static Report Run(FuzzTarget target, Options options)
             if (Keep(options.Corpus, target, "crash", input, seen))
                 Console.Error.WriteLine($"{target.Name}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
         }
+        running.TryRemove(Environment.CurrentManagedThreadId, out _);
         var took = Stopwatch.GetTimestamp() - started;
         if (took > Stopwatch.Frequency) Keep(options.Corpus, target, "slow", input, seen);
         for (var was = Volatile.Read(ref slowestTicks); took > was; was = Volatile.Read(ref slowestTicks))

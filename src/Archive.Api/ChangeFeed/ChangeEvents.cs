@@ -55,4 +55,12 @@ public sealed record ChangeFilter(string? Dossier, string? Kind, string? Documen
         Dossier is null ? "" : $"&dossier={Uri.EscapeDataString(Dossier)}",
         Kind is null ? "" : $"&kind={Uri.EscapeDataString(Kind)}",
         Document is null ? "" : $"&document={Uri.EscapeDataString(Document)}");
+
+    /// <summary>Why a filter cannot be one: a dossier or document that is not a number of its kind, a kind too long to be one.</summary>
+    public string? Problem() =>
+        Dossier is not null && Content.Input.Identifiers.DossierProblem(Dossier) is { } dossier ? "dossier: " + dossier
+        : Document is not null && Content.Input.Identifiers.DocumentProblem(Document) is { } document ? "document: " + document
+        : Kind is { Length: > Content.Input.Limits.MaxKindLength } ? $"kind is {Kind.Length:N0} characters long; document kinds are at most {Content.Input.Limits.MaxKindLength}"
+        : Kind is not null && Kind.Any(char.IsControl) ? "kind holds a control character"
+        : null;
 }

@@ -24,7 +24,9 @@ public static class ChangeStream
         if (!StringValues.IsNullOrEmpty(lastEventId) && !long.TryParse(lastEventId, out after))
             return Problems.Status(400, "Invalid Last-Event-ID", $"Last-Event-ID '{lastEventId}' is not a sequence number.");
         if (after < 0) return Problems.Status(400, "Invalid cursor", $"after must be a sequence number of 0 or more, not {after}.");
-        return new Stream(store, after, new ChangeFilter(dossier, kind, document));
+        var filter = new ChangeFilter(dossier, kind, document);
+        if (filter.Problem() is { } problem) return Problems.Status(400, "Invalid filter", problem + ".");
+        return new Stream(store, after, filter);
     }
 
     sealed class Stream(IDocumentStore store, long after, ChangeFilter filter) : IResult

@@ -16,6 +16,7 @@ public static class ChangesEndpoint
         if (after < 0) return Problems.Status(400, "Invalid cursor", $"after must be a sequence number of 0 or more, not {after}.");
         if (limit is < 1 or > 1000) return Problems.Status(400, "Invalid limit", $"limit must be between 1 and 1000, not {limit}.");
         var filter = new ChangeFilter(dossier, kind, document);
+        if (filter.Problem() is { } problem) return Problems.Status(400, "Invalid filter", problem + ".");
         var records = await ChangeEvents.AfterAsync(session, after, limit, filter, ct);
         var next = records.Count > 0 ? records[^1].Id : after;
         http.Response.Headers.Link = $"</api/changes?after={next}&limit={limit}{filter.Query}>; rel=\"next\"";

@@ -18,7 +18,10 @@ public sealed class InputExceptionHandler(IProblemDetailsService problems, ILogg
     {
         if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
             return true;   // the client went away: there is no one to answer
-        if (Refusal(exception) is not { } refusal) return false;
+        // Marten and Wolverine wrap what the database said: the cause decides.
+        var cause = exception;
+        while (Refusal(cause) is null && cause.InnerException is { } inner) cause = inner;
+        if (Refusal(cause) is not { } refusal) return false;
         log.LogInformation("{Method} {Path}: {Status} {Title} ({Reason})", http.Request.Method, http.Request.Path, refusal.Status, refusal.Title, exception.Message);
         http.Response.StatusCode = refusal.Status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -44,6 +44,7 @@ public static class SyncFeedParser
                 if (entry is not null) entries.Add(entry);
                 if (problem is not null) problems.Add(problem);
             }
+            if (reader.ReadState == ReadState.Error) return ParseResult<SyncFeedPage>.Fail("the page was refused: it is not well-formed XML");
             return ParseResult<SyncFeedPage>.Ok(new SyncFeedPage(entries, problems));
         }
         catch (XmlException e)
@@ -68,7 +69,11 @@ public static class SyncFeedParser
         reader.Read();
         while (!reader.EOF)
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.Depth != 1) { reader.Read(); continue; }
+            if (reader.NodeType != XmlNodeType.Element || reader.Depth != 1)
+            {
+                if (!reader.Read()) break;   // a reader in error says no more, without being at its end
+                continue;
+            }
             if (reader.NamespaceURI != Atom) { reader.Skip(); continue; }
             switch (reader.LocalName)
             {
@@ -163,7 +168,11 @@ static class TkEntityReader
         reader.Read();
         while (!reader.EOF && reader.Depth > depth)
         {
-            if (reader.NodeType != XmlNodeType.Element) { reader.Read(); continue; }
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                if (!reader.Read()) break;
+                continue;
+            }
             var name = reader.LocalName;
             if (Guid.TryParse(reader.GetAttribute("ref"), out var target))
             {

@@ -91,6 +91,7 @@ public class when_input_is_hostile(TwoRevisions archive) : IClassFixture<TwoRevi
         "/api/documents/%C3%A9", "/api/documents/..%5C..%5Cevil/history.zip", "/api/documents/2026D04632%0D%0ALink:%20%3Chttp:%2F%2Fevil%3E/revisions",
         "/api/documents/" + new string('1', 10_000), "/api/documents/%2E%2E/revisions/1", "/timegate/%C3%A9", "/timemap/link/2026D04632%22%3B%20rel%3D%22x",
         "/api/dossiers/%C3%A9", "/api/dossiers/36180%0D%0A", "/feeds/dossiers/..%5Cevil.atom",
+        "/api/changes?dossier=%00", "/api/changes?document=..%5Cevil", "/api/changes/stream?dossier=%C3%A9", "/api/changes/stream?document=2026D04632%0D%0A",
     ];
 
     [Theory, MemberData(nameof(BadNumbersInUrls))]

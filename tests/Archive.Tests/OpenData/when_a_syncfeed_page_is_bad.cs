@@ -12,6 +12,14 @@ public class when_a_syncfeed_page_is_bad
     }
 
     [Fact]
+    public void an_entity_whose_start_tag_is_gone_is_refused_not_read_forever()
+    {
+        // Found by scripts/fuzz: the reader fell into its error state inside an entry, and the entry's loop waited for an end that never came.
+        var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fuzz", "syncfeed", "hang-e08319335ccfc884.bin"));
+        Assert.Contains("not well-formed", Refusal(page));
+    }
+
+    [Fact]
     public void a_truncated_page_is_refused_saying_where() =>
         Assert.Matches(@"not well-formed XML \(line \d+, position \d+", Refusal(Page1[..(Page1.Length / 2)]));
 

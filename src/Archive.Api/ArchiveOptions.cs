@@ -14,6 +14,8 @@ public sealed class ArchiveOptions
 
     public WebhookSettings Webhooks { get; set; } = new();
 
+    public ChangeFeedSettings ChangeFeed { get; set; } = new();
+
     /// <summary>
     /// The Archive's address as its readers reach it (https://archief.example), for the absolute links
     /// it writes (Memento Link headers, the TimeGate's Location, Atom feeds). Unset, links are
@@ -82,4 +84,13 @@ public sealed class WebhookSettings
 
     /// <summary>How often the dispatcher looks for subscriptions with changes to deliver.</summary>
     public int PollMilliseconds { get; set; } = 250;
+}
+
+public sealed class ChangeFeedSettings
+{
+    /// <summary>Server-Sent Event streams open at once on this node; one more is answered 429.</summary>
+    public int MaxStreams { get; set; } = 1000;
+
+    /// <summary>Streams open at once from one remote address (behind a proxy that is the proxy's); one more is answered 429.</summary>
+    public int MaxStreamsPerClient { get; set; } = 20;
 }

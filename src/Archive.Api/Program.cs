@@ -66,6 +66,7 @@ builder.Services.AddWolverineHttp();
 builder.Services.AddDocuments();
 builder.Services.AddSyncing();
 builder.Services.AddWebhooks();
+builder.Services.AddChangeStreams();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<InputExceptionHandler>();

@@ -1,3 +1,4 @@
+using Marten;
 using Wolverine;
 using Wolverine.RabbitMQ;
 
@@ -5,6 +6,19 @@ namespace Archive.Api.ChangeFeed;
 
 public static class Configuration
 {
+    /// <summary>
+    /// Change streams wait on one <see cref="ChangeSignal"/> per process, told by the daemon after
+    /// each batch it commits and, from other nodes, by a PostgreSQL NOTIFY on one connection.
+    /// </summary>
+    public static IServiceCollection AddChangeStreams(this IServiceCollection services)
+    {
+        services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<StreamSlots>();
+        services.AddHostedService<ChangeListener>();
+        services.ConfigureMarten((provider, opts) => opts.Projections.AsyncListeners.Add(new ChangeNotifier(provider.GetRequiredService<ChangeSignal>())));
+        return services;
+    }
+
     /// <summary>Beyond one machine: the change feed's CloudEvents to a RabbitMQ fanout exchange, when a broker is configured.</summary>
     public static void PublishChangesToRabbitMq(this WolverineOptions opts, IConfiguration configuration)
     {

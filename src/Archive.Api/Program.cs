@@ -22,6 +22,7 @@ var options = builder.Configuration.GetSection("Archive").Get<ArchiveOptions>() 
 builder.Services.Configure<ArchiveOptions>(builder.Configuration.GetSection("Archive"));
 builder.Services.PostConfigure<ArchiveOptions>(o => o.ApiKey ??= GeneratedApiKey.Value);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ILogger<IDocumentStore>, MartenLog>();
 if (QuietConsole.IsCommand(args))
 {
     // A command's output is its own: the host's log says only what went wrong, and on standard error.

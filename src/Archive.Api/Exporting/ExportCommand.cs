@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Archive.Api.Documents.TimeTravel;
+using Archive.Api.Infrastructure;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -18,7 +19,9 @@ public sealed class ExportInput : AsOfInput
 [Description("Write every document as it stood at a moment as NDJSON to standard output", Name = "export")]
 public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
 {
-    public override async Task<bool> Execute(ExportInput input)
+    public override Task<bool> Execute(ExportInput input) => CommandFaults.Guard("export", () => RunAsync(input));
+
+    static async Task<bool> RunAsync(ExportInput input)
     {
         if (input.Query("export") is not { } query) return false;
         using var host = input.BuildHost();

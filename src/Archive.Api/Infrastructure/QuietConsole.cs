@@ -6,7 +6,8 @@ namespace Archive.Api.Infrastructure;
 /// <summary>
 /// The command line prints only what a command has to say. JasperFx announces every assembly it
 /// searches for commands ("Searching 'Marten, …' for commands") through Spectre.Console, and the
-/// host logs its start at Information: both would bury a command's own lines.
+/// host logs its start at Information: both would bury a command's own lines. Arguments it cannot
+/// read (a word where a number goes) it reports with the parser's stack trace: that becomes one line.
 /// </summary>
 public static class QuietConsole
 {
@@ -17,14 +18,17 @@ public static class QuietConsole
     public static void Install()
     {
         var ansi = Console.IsErrorRedirected || Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 } ? AnsiSupport.No : AnsiSupport.Detect;
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = ansi, Out = new AnsiConsoleOutput(new DiscoveryFilter(Console.Error)) });
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = ansi, Out = new AnsiConsoleOutput(new QuietFilter(Console.Error)) });
     }
 
-    sealed class DiscoveryFilter(TextWriter inner) : TextWriter
+    sealed class QuietFilter(TextWriter inner) : TextWriter
     {
+        enum State { Normal, Discovery, AfterDiscovery, ParseError, ParseStack }
+
+        const string ParseError = "Error parsing input";
         static readonly System.Text.RegularExpressions.Regex Escapes = new("\u001b\\[[0-9;]*m", System.Text.RegularExpressions.RegexOptions.Compiled);
         readonly StringBuilder _line = new();
-        bool _inDiscovery, _dropNextBlank;
+        State _state;
 
         public override Encoding Encoding => inner.Encoding;
 
@@ -33,17 +37,40 @@ public static class QuietConsole
             if (value != '\n') { _line.Append(value); return; }
             var line = _line.ToString();
             _line.Clear();
-            var plain = Escapes.Replace(line, "").TrimEnd();
-            // A narrow terminal wraps a message over lines: it starts with "Searching '" and ends with "for commands".
-            if (plain.StartsWith("Searching '", StringComparison.Ordinal)) _inDiscovery = true;
-            if (_inDiscovery)
+            if (Keep(line, Escapes.Replace(line, "").TrimEnd()) is { } kept) inner.WriteLine(kept);
+        }
+
+        /// <summary>
+        /// Discovery: "Searching '…" up to "…for commands" (a narrow terminal wraps it), and a blank line after.
+        /// A parse error: its heading, the exception's "Type: message" line (kept, as one line with the
+        /// heading), then its stack, indented, up to the usage that follows.
+        /// </summary>
+        string? Keep(string line, string plain)
+        {
+            if (_state == State.Normal && plain.StartsWith("Searching '", StringComparison.Ordinal)) _state = State.Discovery;
+            switch (_state)
             {
-                if (plain.EndsWith("for commands", StringComparison.Ordinal)) (_inDiscovery, _dropNextBlank) = (false, true);
-                return;
+                case State.Discovery:
+                    if (plain.EndsWith("for commands", StringComparison.Ordinal)) _state = State.AfterDiscovery;
+                    return null;
+                case State.AfterDiscovery:
+                    _state = State.Normal;
+                    return plain.Length == 0 ? null : Keep(line, plain);
+                case State.ParseError when plain.Length > 0:
+                    _state = State.ParseStack;
+                    return $"{ParseError}: {WithoutTypeName(plain)}";
+                case State.ParseError:
+                case State.ParseStack when plain.Length == 0 || char.IsWhiteSpace(plain[0]):
+                    return null;
             }
-            if (_dropNextBlank && line.Trim().Length == 0) { _dropNextBlank = false; return; }
-            _dropNextBlank = false;
-            inner.WriteLine(line);
+            _state = plain == ParseError ? State.ParseError : State.Normal;
+            return _state == State.ParseError ? null : line;
+        }
+
+        static string WithoutTypeName(string plain)
+        {
+            var colon = plain.IndexOf(": ", StringComparison.Ordinal);
+            return colon > 0 && !plain[..colon].Contains(' ') ? plain[(colon + 2)..] : plain;
         }
 
         public override void Write(string? value)

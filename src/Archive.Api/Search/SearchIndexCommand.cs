@@ -1,4 +1,5 @@
 using Archive.Api.Documents;
+using Archive.Api.Infrastructure;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -9,10 +10,13 @@ public sealed class SearchIndexCommand : JasperFxAsyncCommand<NetCoreInput>
 {
     const int Batch = 100;
 
-    public override async Task<bool> Execute(NetCoreInput input)
+    public override Task<bool> Execute(NetCoreInput input) => CommandFaults.Guard("search-index", () => RunAsync(input));
+
+    static async Task<bool> RunAsync(NetCoreInput input)
     {
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
+        await SchemaOnce.ApplyAsync(store, CancellationToken.None);
         await TextSlice.EnsureTableAsync(store, CancellationToken.None);
         var indexed = 0;
         string? after = null;

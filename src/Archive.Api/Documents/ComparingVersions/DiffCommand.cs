@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Archive.Api.Documents.GettingHistory;
+using Archive.Api.Infrastructure;
 using Archive.Content.Diffing;
 using JasperFx.CommandLine;
 using Marten;
@@ -28,7 +29,9 @@ public sealed class DiffCommand : JasperFxAsyncCommand<DiffInput>
 {
     static readonly string[] Formats = ["unified", "word", "json"];
 
-    public override async Task<bool> Execute(DiffInput input)
+    public override Task<bool> Execute(DiffInput input) => CommandFaults.Guard("diff", () => RunAsync(input));
+
+    static async Task<bool> RunAsync(DiffInput input)
     {
         if (!Formats.Contains(input.FormatFlag)) return Fail($"--format '{input.FormatFlag}' is not one of {string.Join(", ", Formats)}");
         using var host = input.BuildHost();

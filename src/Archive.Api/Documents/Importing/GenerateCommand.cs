@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Archive.Api.Infrastructure;
 using JasperFx.CommandLine;
 
 namespace Archive.Api.Documents.Importing;
@@ -23,7 +24,9 @@ public sealed class GenerateInput
 [Description("Write synthetic OpenTK pages (documents x versions) derived from a template page", Name = "generate")]
 public sealed partial class GenerateCommand : JasperFxCommand<GenerateInput>
 {
-    public override bool Execute(GenerateInput input)
+    public override bool Execute(GenerateInput input) => CommandFaults.Guard("generate", () => Run(input));
+
+    static bool Run(GenerateInput input)
     {
         if (!File.Exists(input.Template))
         {

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using Archive.Content.OpenTk;
+using Archive.Api.Infrastructure;
 using Archive.Content.Text;
 using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Archive.Api.Documents.Importing;
@@ -25,11 +28,32 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         }
         using var host = input.BuildHost();
         var importer = host.Services.GetRequiredService<RevisionImporter>();
-        var clock = Stopwatch.StartNew();
-        var results = await ImportWithProgress(files, importer);
-        clock.Stop();
+        var maxBytes = host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.Imports.MaxBodyBytes;
+        var (results, clock) = (new List<ImportResult>(), Stopwatch.StartNew());
+        try
+        {
+            await SchemaOnce.ApplyAsync(host.Services.GetRequiredService<IDocumentStore>(), CancellationToken.None);
+            await ImportWithProgress(files, importer, maxBytes, results);
+        }
+        catch (Exception e) when (ImportFaults.IsDatabaseLost(e))
+        {
+            Console.Error.WriteLine(DatabaseLost(files.Length, results, e));
+            return false;
+        }
         Report(results, clock.Elapsed);
         return results.All(r => r.Outcome != ImportOutcome.Rejected);
+    }
+
+    /// <summary>The one line for a lost database: how far the import got, and that running it again resumes (what is in comes back unchanged).</summary>
+    public static string DatabaseLost(int total, IReadOnlyCollection<ImportResult> done, Exception e)
+    {
+        var reason = CommandFaults.DatabaseReason(e);
+        if (done.Count == 0)
+            return $"import: the database cannot be reached ({reason}); none of the {total} files was imported. Run the same command again when it is back.";
+        var (imported, unchanged, rejected) = (done.Count(r => r.Outcome is ImportOutcome.Created or ImportOutcome.Revised),
+            done.Count(r => r.Outcome == ImportOutcome.Unchanged), done.Count(r => r.Outcome == ImportOutcome.Rejected));
+        return $"import: the database went away ({reason}) after {done.Count} of {total} files ({imported} imported, " +
+               (unchanged > 0 ? $"{unchanged} unchanged, " : "") + $"{rejected} rejected); run the same command again: it resumes where it stopped.";
     }
 
     static string[]? Files(string path) =>
@@ -39,35 +63,52 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 
     /// <summary>
     /// Documents are imported side by side, but the files of one document in the order given,
-    /// so that its revisions are numbered the same way on every run.
+    /// so that its revisions are numbered the same way on every run. A file that fails for a
+    /// reason of its own is rejected and the rest go on; a lost database ends the import.
     /// </summary>
-    static async Task<List<ImportResult>> ImportWithProgress(string[] files, RevisionImporter importer)
-    {
-        var results = new List<ImportResult>();
+    static async Task ImportWithProgress(string[] files, RevisionImporter importer, long maxBytes, List<ImportResult> results) =>
         await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
         {
             var task = context.AddTask("Importing", maxValue: files.Length);
-            var groups = files.Select(Read).GroupBy(f => f.Number ?? f.Path).ToList();
+            var groups = files.Select(f => Read(f, maxBytes)).GroupBy(f => f.Number ?? f.Path).ToList();
             await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (group, ct) =>
             {
                 foreach (var file in group)
                 {
-                    var result = file.Command is null
-                        ? ImportResult.Rejected(file.Path, file.Error!)
-                        : await importer.ImportAsync(file.Command, file.Path, ct);
+                    var result = await ImportOne(file, importer, ct);
                     lock (results) results.Add(result);
                     task.Increment(1);
                 }
             });
         });
-        return results;
+
+    static async Task<ImportResult> ImportOne(ReadFile file, RevisionImporter importer, CancellationToken ct)
+    {
+        if (file.Command is null) return ImportResult.Rejected(file.Path, file.Error!);
+        try
+        {
+            return await importer.ImportAsync(file.Command, file.Path, ct);
+        }
+        catch (Exception e) when (ImportFaults.IsFilesOwn(e))
+        {
+            return ImportResult.Rejected(file.Path, ImportFaults.Reason(e));
+        }
     }
 
     sealed record ReadFile(string Path, string? Number, ImportRevision? Command, string? Error);
 
-    static ReadFile Read(string path)
+    static ReadFile Read(string path, long maxBytes)
     {
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(path).Length > maxBytes) return new ReadFile(path, null, null, $"the file is larger than {maxBytes} bytes (Archive:Imports:MaxBodyBytes)");
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ReadFile(path, null, null, $"the file cannot be read ({e.Message})");
+        }
         if (!Utf8Text.TryDecode(bytes, out var text, out var error)) return new ReadFile(path, null, null, error);
         var page = OpenTkPageParser.Parse(text);
         if (page.Value is null) return new ReadFile(path, null, null, page.Error);
@@ -75,7 +116,6 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             bytes.LongLength, "text/plain", RevisionImporter.Version);
         return new ReadFile(path, page.Value.Number, ImportRevision.From(page.Value, provenance), null);
     }
-
     static void Report(List<ImportResult> results, TimeSpan elapsed)
     {
         var table = new Table().AddColumns("outcome", "files");

@@ -11,10 +11,14 @@ public static class ImportFaults
 {
     public static bool IsFilesOwn(Exception e) => e is not (OperationCanceledException or OutOfMemoryException) && !IsDatabaseLost(e);
 
-    /// <summary>The connection failed or broke, rather than the database refusing what was sent.</summary>
+    /// <summary>
+    /// The connection failed or broke, or the server is shutting down, gone or refusing connections
+    /// (SQLSTATE classes 08 and 57P, 53300, 3D000, 28), rather than the database refusing what was sent.
+    /// </summary>
     public static bool IsDatabaseLost(Exception e) => e switch
     {
-        PostgresException => false,
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                               || p.SqlState.StartsWith("28", StringComparison.Ordinal) || p.SqlState is "53300" or "3D000",
         NpgsqlException => true,
         System.Net.Sockets.SocketException or TimeoutException => true,
         _ => e.InnerException is { } inner && IsDatabaseLost(inner),

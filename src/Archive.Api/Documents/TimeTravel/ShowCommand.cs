@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Archive.Api.Infrastructure;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -15,7 +16,9 @@ public sealed class ShowInput : AsOfInput
 [Description("Show a document as it stood at a moment", Name = "show")]
 public sealed class ShowCommand : JasperFxAsyncCommand<ShowInput>
 {
-    public override async Task<bool> Execute(ShowInput input)
+    public override Task<bool> Execute(ShowInput input) => CommandFaults.Guard("show", () => RunAsync(input));
+
+    static async Task<bool> RunAsync(ShowInput input)
     {
         if (input.Query("show") is not { } query) return false;
         using var host = input.BuildHost();

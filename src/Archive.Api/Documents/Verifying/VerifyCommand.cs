@@ -1,4 +1,5 @@
 using Archive.Api.Documents.GettingDetails;
+using Archive.Api.Infrastructure;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -19,7 +20,9 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
         Usage("Verify one document").Arguments(x => x.Number!);
     }
 
-    public override async Task<bool> Execute(VerifyInput input)
+    public override Task<bool> Execute(VerifyInput input) => CommandFaults.Guard("verify", () => RunAsync(input));
+
+    static async Task<bool> RunAsync(VerifyInput input)
     {
         using var host = input.BuildHost();
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();

@@ -1,3 +1,4 @@
+using Archive.Api.Infrastructure;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -21,7 +22,9 @@ public sealed class GapsInput : NetCoreInput
 [Description("List the gap ledger: what the sync could not capture, why, and when it was tried", Name = "gaps")]
 public sealed class GapsCommand : JasperFxAsyncCommand<GapsInput>
 {
-    public override async Task<bool> Execute(GapsInput input)
+    public override Task<bool> Execute(GapsInput input) => CommandFaults.Guard("gaps", () => RunAsync(input));
+
+    static async Task<bool> RunAsync(GapsInput input)
     {
         var query = new GapQuery(input.StateFlag, input.ReasonFlag, input.CategoryFlag, input.LimitFlag);
         if (query.Problem() is { } problem) { Console.Error.WriteLine($"gaps: {problem}"); return false; }

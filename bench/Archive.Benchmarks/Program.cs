@@ -19,6 +19,11 @@ if (args is ["--feed-latency", var archive, var key, var imports, var rate])
     await FeedLatency.RunAsync(archive, key, int.Parse(imports), int.Parse(rate));
     return 0;
 }
+if (args is ["--idle-streams", var url, var apiKey, var streams])
+{
+    await IdleStreams.RunAsync(url, apiKey, int.Parse(streams));
+    return 0;
+}
 if (args is ["--serve-feed", var count])
 {
     await GeneratedFeed.ServeAsync(int.Parse(count));

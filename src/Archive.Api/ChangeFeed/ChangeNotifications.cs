@@ -19,7 +19,8 @@ public sealed class ChangeNotifier(ChangeSignal signal) : IChangeListener
         signal.Notify(written);
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using var notify = new NpgsqlCommand("select pg_notify($1, $2)", connection) { Parameters = { new() { Value = Channel }, new() { Value = written.ToString(System.Globalization.CultureInfo.InvariantCulture) } } };
+        var payload = written.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var notify = new NpgsqlCommand("select pg_notify($1, $2)", connection) { Parameters = { new() { Value = Channel }, new() { Value = payload } } };
         await notify.ExecuteNonQueryAsync(ct);
     }
 

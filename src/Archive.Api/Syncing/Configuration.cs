@@ -1,6 +1,7 @@
 using Archive.Api.Infrastructure;
 using Archive.Content.OpenData;
 using Microsoft.Extensions.Http.Resilience;
+using Polly.Telemetry;
 using Marten;
 
 namespace Archive.Api.Syncing;
@@ -42,6 +43,9 @@ public static class Configuration
             o.RateLimiter.DefaultRateLimiterOptions.PermitLimit = 4;
             o.Retry.ShouldHandle = args => ValueTask.FromResult(!OutboundHttp.IsRefusal(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome));
         });
+        // A retry, a time-out or an open circuit is the pipeline doing its job, and the sync says what came of it (a gap, a stopped
+        // category): in the server's log at Information, never a warning with a stack trace on the command line.
+        services.Configure<TelemetryOptions>(o => o.SeverityProvider = e => e.Event.Severity > ResilienceEventSeverity.Information ? ResilienceEventSeverity.Information : e.Event.Severity);
         return services.AddSingleton<OdpSync>().AddHostedService<SyncSchedule>();
     }
 }

@@ -63,8 +63,34 @@ public sealed class SyncSettings
     /// <summary>A document file larger than this is refused.</summary>
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>A SyncFeed page larger than this is refused (read as a stream, never further than this).</summary>
+    public long MaxPageBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Hosts besides the base URL's whose links (next pages, files) the sync follows, such as a mirror
+    /// of the portal's files: "host" (on the default port of http or https) or "host:port", as an
+    /// array or comma-separated. Links to any other host are not followed.
+    /// </summary>
+    public HostList AllowedHosts { get; set; } = [];
+
+    public IReadOnlyList<string> AllowedHostList =>
+        AllowedHosts.SelectMany(h => h.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+
     /// <summary>Minutes before a gap (a file that could not be had or read) is tried again; each further attempt waits twice as long, at most a day.</summary>
     public double GapRetryMinutes { get; set; } = 30;
+}
+
+/// <summary>Host names, configured as an array or as one comma-separated value (the binder gives a plain array nothing for the latter).</summary>
+[System.ComponentModel.TypeConverter(typeof(Converter))]
+public sealed class HostList : List<string>
+{
+    sealed class Converter : System.ComponentModel.TypeConverter
+    {
+        public override bool CanConvertFrom(System.ComponentModel.ITypeDescriptorContext? context, Type sourceType) => sourceType == typeof(string);
+
+        public override object ConvertFrom(System.ComponentModel.ITypeDescriptorContext? context, System.Globalization.CultureInfo? culture, object value) =>
+            new HostList { (string)value };
+    }
 }
 
 public sealed class WebhookSettings

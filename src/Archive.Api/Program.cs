@@ -43,6 +43,7 @@ builder.Services.AddMarten(opts =>
         opts.ConfigureSyncing();
         opts.ConfigureChangeFeed();
         opts.ConfigureSearch();
+        opts.ConfigureWebhooks();
     })
     // Solo on one machine; HotCold on several, so that one node writes the change feed and the others stand by.
     .AddAsyncDaemon(builder.Configuration["Archive:DaemonMode"] == "HotCold" ? DaemonMode.HotCold : DaemonMode.Solo)

@@ -1,3 +1,4 @@
+using Archive.Api.Infrastructure;
 using Archive.Api.Syncing.Gaps;
 
 namespace Archive.Api.Syncing;
@@ -25,49 +26,86 @@ public abstract class FeedSource
     /// <summary>What to resume from once <paramref name="page"/> is imported.</summary>
     public abstract string CheckpointAfter(FeedPage page, Content.OpenData.SyncFeedPage parsed);
 
+    /// <summary>Why the page's next link cannot be the checkpoint (it leads off the portal), or null: then the page is not imported and its category stops.</summary>
+    public virtual string? CheckpointProblem(Content.OpenData.SyncFeedPage parsed) => null;
+
     /// <summary>The newest file of a document (the portal serves no other), at most <paramref name="maxBytes"/> of it.</summary>
     public abstract Task<ResourceAnswer> ResourceAsync(Guid document, string? enclosure, long maxBytes, CancellationToken ct);
 
-    public static FeedSource For(string location, IHttpClientFactory http) =>
+    /// <summary>An http(s) location is the portal or a mirror of it; anything else is a folder. Its links are bounded by <paramref name="settings"/>.</summary>
+    public static FeedSource For(string location, IHttpClientFactory http, SyncSettings? settings = null) =>
         Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? new HttpFeedSource(location.TrimEnd('/'), http.CreateClient("odp"))
+            ? new HttpFeedSource(location.TrimEnd('/'), http.CreateClient("odp"), settings ?? new SyncSettings())
             : new FolderFeedSource(Path.GetFullPath(location));
 
     protected static ResourceAnswer TooLarge(string location, long? bytes, long maxBytes) =>
         ResourceAnswer.Failed(GapReasons.TooLarge, $"the file {location} is {(bytes is { } b ? $"{b:N0} bytes" : "larger than that")}, over the limit of {maxBytes:N0} bytes", location);
 }
 
-/// <summary>The portal's SyncFeed: {base}/Feed?category=X, then each page's last entry's next link, until a page has no entries.</summary>
-public sealed class HttpFeedSource(string baseUrl, HttpClient http) : FeedSource
+/// <summary>
+/// The portal's SyncFeed: {base}/Feed?category=X, then each page's last entry's next link, until a
+/// page has no entries. Every link it follows, redirects included, must pass <see cref="PortalLinks"/>;
+/// pages are read up to Archive:Sync:MaxPageBytes.
+/// </summary>
+public sealed class HttpFeedSource(string baseUrl, HttpClient http, SyncSettings settings) : FeedSource
 {
+    const int MaxRedirects = 5;
+    readonly PortalLinks _links = new(new Uri(baseUrl), settings.AllowedHostList);
+
     public override string Name => baseUrl;
 
     public override async Task<FeedPage?> PageAsync(string category, string? checkpoint, CancellationToken ct)
     {
-        var url = checkpoint ?? $"{baseUrl}/Feed?category={category}";
-        return new FeedPage(url, await http.GetByteArrayAsync(url, ct));
+        var (response, url, refused) = await GetAsync(checkpoint ?? $"{baseUrl}/Feed?category={category}", ct);
+        if (refused is not null) throw new OutboundRefusedException(refused);
+        using var _ = response;
+        response!.EnsureSuccessStatusCode();
+        var bytes = response.Content.Headers.ContentLength > settings.MaxPageBytes ? null
+            : await ReadAtMostAsync(await response.Content.ReadAsStreamAsync(ct), settings.MaxPageBytes, ct);
+        return bytes is null
+            ? throw new OutboundRefusedException($"the page {url} is larger than Archive:Sync:MaxPageBytes ({settings.MaxPageBytes:N0} bytes)")
+            : new FeedPage(url, bytes);
     }
 
     public override string CheckpointAfter(FeedPage page, Content.OpenData.SyncFeedPage parsed) =>
         parsed.Entries.LastOrDefault()?.Next ?? page.Location;
+
+    public override string? CheckpointProblem(Content.OpenData.SyncFeedPage parsed) =>
+        parsed.Entries.LastOrDefault()?.Next is { } next && _links.Problem(next) is { } problem ? $"its next link is not followed: {problem}" : null;
 
     public override async Task<ResourceAnswer> ResourceAsync(Guid document, string? enclosure, long maxBytes, CancellationToken ct)
     {
         var url = enclosure ?? $"{baseUrl}/Resources/{document}";
         try
         {
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            var (sent, at, refused) = await GetAsync(url, ct);
+            if (refused is not null) return ResourceAnswer.Failed(GapReasons.OffHostLink, $"the file of {document} is not fetched: {refused}", PortalLinks.Printable(at));
+            using var response = sent!;
             if (response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Gone)
-                return ResourceAnswer.Failed(GapReasons.FileMissing, $"the portal has no file at {url} ({(int)response.StatusCode})", url);
+                return ResourceAnswer.Failed(GapReasons.FileMissing, $"the portal has no file at {at} ({(int)response.StatusCode})", at);
             if (!response.IsSuccessStatusCode)
-                return ResourceAnswer.Failed(GapReasons.FetchFailed, $"the portal answered {(int)response.StatusCode} {response.ReasonPhrase} for {url}", url);
-            if (response.Content.Headers.ContentLength > maxBytes) return TooLarge(url, response.Content.Headers.ContentLength, maxBytes);
+                return ResourceAnswer.Failed(GapReasons.FetchFailed, $"the portal answered {(int)response.StatusCode} {response.ReasonPhrase} for {at}", at);
+            if (response.Content.Headers.ContentLength > maxBytes) return TooLarge(at, response.Content.Headers.ContentLength, maxBytes);
             var bytes = await ReadAtMostAsync(await response.Content.ReadAsStreamAsync(ct), maxBytes, ct);
-            return bytes is null ? TooLarge(url, null, maxBytes) : new ResourceAnswer(new Resource(bytes, response.Content.Headers.ContentType?.MediaType, url), null);
+            return bytes is null ? TooLarge(at, null, maxBytes) : new ResourceAnswer(new Resource(bytes, response.Content.Headers.ContentType?.MediaType, at), null);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or Polly.ExecutionRejectedException && !ct.IsCancellationRequested)
         {
             return ResourceAnswer.Failed(GapReasons.FetchFailed, $"{url} could not be fetched: {e.Message}", url);
+        }
+    }
+
+    /// <summary>The answer at the end of the redirects, and its URL; or why a link on the way is not followed.</summary>
+    async Task<(HttpResponseMessage? Response, string Url, string? Refused)> GetAsync(string url, CancellationToken ct)
+    {
+        for (var hop = 0; ; hop++)
+        {
+            if (_links.Problem(url) is { } problem) return (null, url, problem);
+            var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            if ((int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is not { } location) return (response, url, null);
+            response.Dispose();
+            if (hop == MaxRedirects) return (null, url, $"{url} redirected more than {MaxRedirects} times");
+            url = new Uri(new Uri(url), location).AbsoluteUri;
         }
     }
 

@@ -1,5 +1,6 @@
 using Archive.Api.Syncing.Gaps;
 using Archive.Content.OpenData;
+using Archive.Content.OpenTk;
 
 namespace Archive.Api.Syncing;
 
@@ -18,8 +19,21 @@ static class FileReading
         var type = document.ContentType ?? Served(resource.ContentType);
         if (type is not null && !DocumentFileText.CanRead(type))
             return (null, Problem(GapReasons.UnreadableType, $"is of type {type}, which the Archive cannot read"));
-        var result = DocumentFileText.Extract(resource.Bytes, type);
+        var result = Extract(resource.Bytes, type);
         return result.Value is { } text ? (text, null) : (null, Problem(GapReasons.UnreadableFile, $"({type ?? "no type"}, {bytes:N0} bytes) could not be read: {result.Error}"));
+    }
+
+    /// <summary>A reader that fails in a way it did not foresee fails this one file, never the page (nor the command line with a stack trace).</summary>
+    static ParseResult<string> Extract(byte[] bytes, string? type)
+    {
+        try
+        {
+            return DocumentFileText.Extract(bytes, type);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ParseResult<string>.Fail($"the reader failed ({e.GetType().Name}: {e.Message})");
+        }
     }
 
     /// <summary>A server that does not know the type says octet-stream: that says nothing against the announced one.</summary>

@@ -83,6 +83,7 @@ public sealed class OdpSync(IDocumentStore store, TimeProvider clock, IOptions<A
         var parsed = SyncFeedParser.Parse(new MemoryStream(feedPage.Xml));
         if (parsed.Value is not { } page) return (null, $"{category} page {feedPage.Location}: {parsed.Error}");
         if (page.IsEmpty) return (null, null);
+        if (source.CheckpointProblem(page) is { } refused) return (null, $"{category} page {feedPage.Location}: {refused}");
 
         var work = Work(session, source, retrying: false);
         await work.ImportAsync(category, feedPage.Location, page, ct);

@@ -15,7 +15,7 @@ public static class RunSyncHandler
         var settings = options.Value.Sync;
         var interval = TimeSpan.FromMinutes(settings.IntervalMinutes);
         await RecordAsync(store, s => (s.Running, s.LastStartedAt) = (true, clock.GetUtcNow()), ct);
-        var report = await sync.RunAsync(FeedSource.For(settings.BaseUrl, http), null, ct);
+        var report = await sync.RunAsync(FeedSource.For(settings.BaseUrl, http, settings), null, ct);
         if (report.Problem is not null) log.LogWarning("Scheduled sync: some categories stopped: {Problem}", report.Problem);
         else log.LogInformation("Scheduled sync: {Pages} pages, {Entries} entries", report.Pages.Count, report.Sum(p => p.Entries));
         var finished = clock.GetUtcNow();

@@ -22,16 +22,32 @@ public sealed class SyncCommand : JasperFxAsyncCommand<SyncInput>
     {
         using var host = input.BuildHost();
         if (input.Source == "status") return await PrintStatusAsync(host);
-        var location = input.Source ?? host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.Sync.BaseUrl;
-        var source = FeedSource.For(location, host.Services.GetRequiredService<IHttpClientFactory>());
+        var settings = host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.Sync;
+        var source = FeedSource.For(input.Source ?? settings.BaseUrl, host.Services.GetRequiredService<IHttpClientFactory>(), settings);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var report = await host.Services.GetRequiredService<OdpSync>().RunAsync(source, p => Console.Error.WriteLine($"{p.Category} {p.Page}: {p.Entries} entries in {p.Milliseconds} ms; {Counts(p)}"),
-            CancellationToken.None);
+        SyncReport report;
+        try
+        {
+            report = await host.Services.GetRequiredService<OdpSync>().RunAsync(source, p => Console.Error.WriteLine($"{p.Category} {p.Page}: {p.Entries} entries in {p.Milliseconds} ms; {Counts(p)}"),
+                CancellationToken.None);
+        }
+        catch (Exception e) when (Expected(e))
+        {
+            Console.Error.WriteLine($"sync stopped: {OneLine(e.Message)}");
+            return false;
+        }
         var totals = report.Pages.Append(report.Retries).OfType<SyncProgress>().Aggregate(new SyncProgress("", "", 0, 0, 0, 0, 0, 0), SyncProgress.Add);
         Console.WriteLine($"{report.Pages.Count} pages, {report.Sum(p => p.Entries)} entries in {started.Elapsed.TotalSeconds:F1} s: {Counts(totals)}");
-        foreach (var stuck in report.Stuck) Console.Error.WriteLine($"sync stopped: {stuck.Problem}");
+        foreach (var stuck in report.Stuck) Console.Error.WriteLine($"sync stopped: {OneLine(stuck.Problem)}");
         return report.Succeeded;
     }
+
+    /// <summary>What the network, the portal or a folder can do to a sync: said in a line, not a stack trace.</summary>
+    static bool Expected(Exception e) =>
+        e is HttpRequestException or IOException or TimeoutException or TaskCanceledException or System.Net.Sockets.SocketException
+            or Polly.ExecutionRejectedException or UnauthorizedAccessException;
+
+    static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     static string Counts(SyncProgress p) =>
         $"{p.Created} created, {p.Revised} revised, {p.Unchanged} unchanged, {p.Withdrawn} withdrawn, {p.Remembered} tombstones remembered, " +

@@ -4,7 +4,6 @@ using Archive.Api.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Archive.Api.Webhooks;
@@ -16,11 +15,14 @@ public sealed record Subscribed(string Id, string Secret, string Url, ChangeFilt
 public sealed record SubscriptionView(string Id, string Url, ChangeFilter Filter, DateTimeOffset CreatedAt, long Cursor, int Failures,
     DateTimeOffset? NextAttemptAt, bool DeadLettered, string? DisabledReason)
 {
-    public static SubscriptionView Of(Subscription s) => new(s.Id, s.Url, s.Filter, s.CreatedAt, s.Cursor, s.Failures, s.NextAttemptAt, s.DeadLettered, s.DisabledReason);
-}
+    public static SubscriptionView Of(Subscription s) => new(s.Id, Shown(s.Url), s.Filter, s.CreatedAt, s.Cursor, s.Failures, s.NextAttemptAt, s.DeadLettered, s.DisabledReason);
 
-/// <param name="From">First sequence number to deliver again; with <see cref="To"/> left out, only this one.</param>
-public sealed record RedeliverRequest(long? From, long? To);
+    /// <summary>The URL without credentials: subscriptions made before they were refused may still carry some.</summary>
+    static string Shown(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? uri.GetComponents(UriComponents.HttpRequestUrl | UriComponents.Fragment, UriFormat.UriEscaped)
+            : url;
+}
 
 /// <summary>Webhook subscriptions. They name where the Archive will call, so every one of these needs the API key.</summary>
 public static class SubscriptionEndpoints
@@ -30,9 +32,10 @@ public static class SubscriptionEndpoints
     [WolverinePost("/api/subscriptions", OperationId = "Subscribe")]
     [Tags("Webhooks"), EndpointSummary("Subscribe a URL to the changes (filter: dossier, kind, document); answers the signing secret, once")]
     [ProducesResponseType<Subscribed>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    public static async Task<IResult> Subscribe(SubscribeRequest request, IDocumentSession session, IOptions<ArchiveOptions> options, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Subscribe(SubscribeRequest request, IDocumentSession session, IOptions<ArchiveOptions> options, HostResolver dns,
+        TimeProvider clock, CancellationToken ct)
     {
-        if (await TargetCheck.ProblemAsync(request.Url, options.Value.Webhooks.AllowLoopback, ct) is { } problem)
+        if (await TargetCheck.ProblemAsync(request.Url, options.Value.Webhooks.AllowLoopback, dns, ct) is { } problem)
             return Problems.Status(400, "Target refused", $"The subscription was not made: {problem}.");
         var latest = await session.Query<ChangeRecord>().OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(ct);
         var subscription = new Subscription
@@ -68,26 +71,10 @@ public static class SubscriptionEndpoints
     {
         if (await session.LoadAsync<Subscription>(id, ct) is null) return Unknown(id);
         session.Delete<Subscription>(id);
+        session.DeleteWhere<RedeliveryJob>(j => j.SubscriptionId == id);
         await session.SaveChangesAsync(ct);
         return Results.NoContent();
     }
 
-    [WolverinePost("/api/subscriptions/{id}/redeliveries", OperationId = "Redeliver")]
-    [Tags("Webhooks"), EndpointSummary("Deliver one change or a range again ({from, to}); with neither, resume a dead-lettered subscription")]
-    public static async Task<IResult> Redeliver(string id, RedeliverRequest request, IDocumentSession session, IMessageBus bus, CancellationToken ct)
-    {
-        if (await session.LoadAsync<Subscription>(id, ct) is not { } subscription) return Unknown(id);
-        if (request.From is { } from)
-        {
-            var to = request.To ?? from;
-            if (from < 1 || to < from) return Problems.Status(400, "Invalid range", $"from {from} to {to} is not a range of sequence numbers.");
-            return Results.Ok(await bus.InvokeAsync<RedeliveryResult>(new Redeliver(id, from, to), ct));
-        }
-        (subscription.DeadLettered, subscription.Failures, subscription.NextAttemptAt) = (false, 0, null);
-        session.Store(subscription);
-        await session.SaveChangesAsync(ct);
-        return Results.Ok(SubscriptionView.Of(subscription));
-    }
-
-    static IResult Unknown(string id) => Problems.Status(404, "Unknown subscription", $"There is no subscription '{id}'.");
+    internal static IResult Unknown(string id) => Problems.Status(404, "Unknown subscription", $"There is no subscription '{id}'.");
 }

@@ -12,11 +12,6 @@ namespace Archive.Api.Webhooks;
 /// <summary>Deliver the changes a subscription has not had yet, in order.</summary>
 public sealed record DeliverWebhooks(string SubscriptionId);
 
-/// <summary>Deliver these changes again (a range of sequence numbers), whatever was delivered before.</summary>
-public sealed record Redeliver(string SubscriptionId, long From, long To);
-
-public sealed record RedeliveryResult(int Delivered, int Failed);
-
 /// <summary>
 /// Delivers changes to one subscription in sequence order, signed per the Standard Webhooks spec,
 /// at least once: the cursor moves only past what the receiver accepted. A failure sets the next
@@ -51,21 +46,6 @@ public static class WebhookDeliveryHandler
         session.Store(subscription);
     }
 
-    public static async Task<RedeliveryResult> Handle(Redeliver message, IDocumentSession session, IHttpClientFactory http, TimeProvider clock, CancellationToken ct)
-    {
-        if (await session.LoadAsync<Subscription>(message.SubscriptionId, ct) is not { } subscription) return new RedeliveryResult(0, 0);
-        var client = http.CreateClient("webhooks");
-        var (delivered, failed) = (0, 0);
-        foreach (var change in await session.Query<ChangeRecord>().Where(c => c.Id >= message.From && c.Id <= message.To).OrderBy(c => c.Id).ToListAsync(ct))
-        {
-            if (!Matches(subscription.Filter, change)) continue;
-            var attempt = await SendAsync(client, subscription, change, clock, ct);
-            session.Store(Log(subscription, change, attempt, 1, clock, redelivery: true));
-            if (attempt.Delivered) delivered++; else failed++;
-        }
-        return new RedeliveryResult(delivered, failed);
-    }
-
     static void Failed(Subscription subscription, Attempt attempt, int[] schedule, TimeProvider clock)
     {
         if (attempt.Status == (int)HttpStatusCode.Gone)
@@ -83,10 +63,11 @@ public static class WebhookDeliveryHandler
         subscription.NextAttemptAt = clock.GetUtcNow() + delay;
     }
 
-    sealed record Attempt(bool Delivered, int? Status, string? Error, TimeSpan? RetryAfter);
+    internal sealed record Attempt(bool Delivered, int? Status, string? Error, TimeSpan? RetryAfter);
 
-    static async Task<Attempt> SendAsync(HttpClient client, Subscription subscription, ChangeRecord change, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Attempt> SendAsync(HttpClient client, Subscription subscription, ChangeRecord change, TimeProvider clock, CancellationToken ct)
     {
+        if (TargetCheck.UrlProblem(subscription.Url) is { } refused) return new Attempt(false, null, refused, null);
         var payload = Encoding.UTF8.GetString(ChangeEvents.One(change));
         var (id, timestamp) = ($"msg_{subscription.Id}_{change.Id}", clock.GetUtcNow());
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new StringContent(payload, Encoding.UTF8, "application/cloudevents+json") };
@@ -95,11 +76,11 @@ public static class WebhookDeliveryHandler
         request.Headers.Add("webhook-signature", new StandardWebhook(subscription.Secret).Sign(id, timestamp, payload));
         try
         {
-            using var response = await client.SendAsync(request, ct);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);   // the body says nothing the status does not
             var retryAfter = response.Headers.RetryAfter is { } after
                 ? after.Delta ?? (after.Date is { } date ? date - clock.GetUtcNow() : null)
                 : null;
-            return new Attempt(response.IsSuccessStatusCode, (int)response.StatusCode, response.IsSuccessStatusCode ? null : response.ReasonPhrase, retryAfter);
+            return new Attempt(response.IsSuccessStatusCode, (int)response.StatusCode, Error(response), retryAfter);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
@@ -107,13 +88,19 @@ public static class WebhookDeliveryHandler
         }
     }
 
-    static DeliveryRecord Log(Subscription subscription, ChangeRecord change, Attempt attempt, int number, TimeProvider clock, bool redelivery) => new()
+    /// <summary>A redirect is a failed delivery like any other answer outside 2xx: following it would send the signed body where nobody checked.</summary>
+    static string? Error(HttpResponseMessage response) =>
+        response.IsSuccessStatusCode ? null
+        : (int)response.StatusCode is >= 300 and < 400 ? $"the receiver answered {(int)response.StatusCode} {response.ReasonPhrase}, a redirect, which the Archive does not follow"
+        : response.ReasonPhrase;
+
+    internal static DeliveryRecord Log(Subscription subscription, ChangeRecord change, Attempt attempt, int number, TimeProvider clock, bool redelivery) => new()
     {
         Id = Guid.NewGuid(), SubscriptionId = subscription.Id, Sequence = change.Id, Attempt = number, AttemptedAt = clock.GetUtcNow(),
         Status = attempt.Status, Error = attempt.Error, Delivered = attempt.Delivered, Redelivery = redelivery,
     };
 
-    static bool Matches(ChangeFilter filter, ChangeRecord change) =>
+    internal static bool Matches(ChangeFilter filter, ChangeRecord change) =>
         (filter.Dossier is null || filter.Dossier == change.Dossier) &&
         (filter.Kind is null || filter.Kind == change.Kind) &&
         (filter.Document is null || filter.Document == change.Subject);

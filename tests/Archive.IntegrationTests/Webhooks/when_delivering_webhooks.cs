@@ -74,20 +74,6 @@ public class when_delivering_webhooks(WebhookHost archive) : IClassFixture<Webho
         return all.AsArray().Any(s => (string)s!["id"]! == id && (string?)s["disabledReason"] == "the receiver answered 410 Gone");
     }
 
-    [Fact]
-    public async Task a_range_can_be_delivered_again()
-    {
-        await using var receiver = await Receiver.StartAsync();
-        var subscription = await Subscribe(receiver.Url, new { document = "2026D40200" });
-        receiver.Secret = (string)subscription["secret"]!;
-        await Import("2026D40200");
-        await receiver.WaitFor(() => receiver.Received.Count >= 1, "the change");
-        var sequence = receiver.Received.First();
-        var again = await (await archive.Post($"/api/subscriptions/{subscription["id"]}/redeliveries", new { from = sequence, to = sequence })).ReadJson();
-        Assert.Equal(1, (int)again["delivered"]!);
-        Assert.Equal([sequence, sequence], receiver.Received.ToList());
-    }
-
     [Theory]
     [InlineData("hook", "not an absolute http(s) URL")]
     [InlineData("ftp://example.org/hook", "not an absolute http(s) URL")]

@@ -13,8 +13,9 @@ public static class GapReasons
     public const string NoNumber = "no-number";
     public const string InvalidValue = "invalid-value";
     public const string UnreadableEntry = "unreadable-entry";
+    public const string OffHostLink = "off-host-link";
 
-    public static readonly string[] All = [FileMissing, SizeMismatch, TypeMismatch, TooLarge, UnreadableType, UnreadableFile, FetchFailed, NoNumber, InvalidValue, UnreadableEntry];
+    public static readonly string[] All = [FileMissing, SizeMismatch, TypeMismatch, TooLarge, UnreadableType, UnreadableFile, FetchFailed, NoNumber, InvalidValue, UnreadableEntry, OffHostLink];
 }
 
 /// <summary>

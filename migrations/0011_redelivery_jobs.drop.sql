@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS archive.mt_doc_redeliveryjob CASCADE;

@@ -2,7 +2,6 @@ using AngleSharp.Dom;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using AngleSharp.Text;
 using Archive.Content.OpenTk;
 
 namespace Archive.Content.OpenData;
@@ -46,8 +45,24 @@ public static partial class HtmlText
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 1024)]);
-        var named = Charset().Match(head) is { Success: true } match ? TextEncoding.Resolve(match.Groups[1].Value) : null;
-        return (named ?? (System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8 : TextEncoding.Windows1252)).GetString(bytes);
+        var named = Charset().Match(head) is { Success: true } match ? Named(match.Groups[1].Value) : null;
+        return (named ?? (System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8 : Windows1252)).GetString(bytes);
+    }
+
+    static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    /// <summary>An encoding by its label; latin1 and ASCII labels mean windows-1252, as the HTML standard says.</summary>
+    static Encoding? Named(string label)
+    {
+        if (label.ToLowerInvariant() is "iso-8859-1" or "latin1" or "l1" or "us-ascii" or "ascii" or "windows-1252" or "cp1252") return Windows1252;
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(label) ?? Encoding.GetEncoding(label);
+        }
+        catch (ArgumentException)
+        {
+            return null;   // a label no encoding has: the bytes decide
+        }
     }
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_.:-]{1,40})", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]

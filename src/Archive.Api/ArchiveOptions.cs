@@ -104,12 +104,6 @@ public sealed class WebhookSettings
     public int[]? RetrySeconds { get; set; }
 
     public int[] RetrySchedule => RetrySeconds is { Length: > 0 } configured ? configured : [5, 300, 1800, 7200, 18000, 36000, 36000];
-
-    /// <summary>Whether this node delivers webhooks: on several nodes, let one do it, so each subscription keeps its order.</summary>
-    public bool Dispatch { get; set; } = true;
-
-    /// <summary>How often the dispatcher looks for subscriptions with changes to deliver.</summary>
-    public int PollMilliseconds { get; set; } = 250;
 }
 
 public sealed class ChangeFeedSettings

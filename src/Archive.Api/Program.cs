@@ -45,7 +45,7 @@ builder.Services.AddMarten(opts =>
         opts.ConfigureSearch();
         opts.ConfigureWebhooks();
     })
-    // Solo on one machine; HotCold on several, so that one node writes the change feed and the others stand by.
+    // Solo on one machine; HotCold on several, so that one node runs the change feed's fan-out and the others stand by.
     .AddAsyncDaemon(builder.Configuration["Archive:DaemonMode"] == "HotCold" ? DaemonMode.HotCold : DaemonMode.Solo)
     .UseLightweightSessions()
     .IntegrateWithWolverine();
@@ -63,12 +63,13 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.PublishChangesToRabbitMq(builder.Configuration);
+    opts.DeliverWebhooksInOrder();
 });
 builder.Services.AddWolverineHttp();
 builder.Services.AddDocuments();
 builder.Services.AddSyncing();
 builder.Services.AddWebhooks();
-builder.Services.AddChangeStreams();
+builder.Services.AddChangeFeed(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<InputExceptionHandler>();

@@ -41,7 +41,7 @@ public static class AtomFeeds
 
     static SyndicationItem Item(string baseUri, ChangeRecord r)
     {
-        var what = r.Type[ChangeFeedProjection.TypePrefix.Length..^3];
+        var what = r.Type[ChangeRecords.TypePrefix.Length..^3];
         var title = r.Data.Revision is { } n ? $"{r.Subject} {what} (revisie {n})" : $"{r.Subject} {what}";
         var link = Link(baseUri, r.Data.Links.GetValueOrDefault("revision", r.Data.Links["document"]));
         // Text kept before control characters were removed at the edge would make the XML writer throw: clean it here too.

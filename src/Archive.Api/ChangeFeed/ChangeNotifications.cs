@@ -1,30 +1,19 @@
 using Marten;
-using Marten.Services;
 using Npgsql;
 
 namespace Archive.Api.ChangeFeed;
 
 /// <summary>
-/// After each batch the async daemon commits: tells this node's <see cref="ChangeSignal"/>, and
-/// the other nodes by a PostgreSQL NOTIFY (only one node writes the feed in HotCold mode).
+/// Change records committed up to a sequence are announced by a PostgreSQL NOTIFY queued in the
+/// transaction that writes them: PostgreSQL delivers it at commit, to every node's
+/// <see cref="ChangeListener"/> (this one's too), and never for a page that rolled back.
 /// </summary>
-public sealed class ChangeNotifier(ChangeSignal signal) : IChangeListener
+public static class ChangeNotifier
 {
     public const string Channel = "archive_changes";
 
-    public async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken ct)
-    {
-        var written = commit.Updated.Concat(commit.Inserted).OfType<ChangeRecord>().Select(c => c.Id).DefaultIfEmpty().Max();
-        if (written == 0) return;
-        signal.Notify(written);
-        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        var payload = written.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var notify = new NpgsqlCommand("select pg_notify($1, $2)", connection) { Parameters = { new() { Value = Channel }, new() { Value = payload } } };
-        await notify.ExecuteNonQueryAsync(ct);
-    }
-
-    public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken ct) => Task.CompletedTask;
+    public static void NotifyAtCommit(IDocumentOperations operations, long highest) =>
+        operations.QueueSqlCommand("select pg_notify(?, ?)", Channel, highest.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>

@@ -1,15 +1,13 @@
 using Archive.Api.Documents;
 using Archive.Api.Documents.GettingHistory;
 using JasperFx.Events;
-using Marten;
-using Marten.Events.Projections;
 
 namespace Archive.Api.ChangeFeed;
 
 /// <summary>
-/// One change as integrators see it, keyed by the event's global sequence. Written by an async
-/// projection, so only up to the daemon's high-water mark: no earlier transaction can still
-/// commit below it, and a reader never finds a gap filled in behind its back.
+/// One change as integrators see it, keyed by the event's global sequence. Written by the
+/// <see cref="ChangeFanOut"/> subscription, so only up to the daemon's high-water mark: no earlier
+/// transaction can still commit below it, and a reader never finds a gap filled in behind its back.
 /// </summary>
 public sealed class ChangeRecord
 {
@@ -28,26 +26,32 @@ public sealed record ChangeData(
     string? Dossier, int? Volgnummer, string? Kind, string? Title, IReadOnlyList<string> ChangedFields, bool? TextChanged, bool Withdrawn,
     IReadOnlyDictionary<string, string> Links);
 
-public sealed partial class ChangeFeedProjection : EventProjection
+/// <summary>
+/// The change an event of the store is to integrators, from the event alone. Revisions recorded
+/// before they carried their changed fields take them from the document's history, looked up by
+/// the caller once per page (<see cref="NeedsHistory"/>).
+/// </summary>
+public static class ChangeRecords
 {
     public const string TypePrefix = "nl.tweedekamer.archive.document.";
 
-    public async Task Project(IEvent<RevisionImported> e, IDocumentOperations ops, CancellationToken ct)
+    /// <summary>A revision whose event does not say what it changed (recorded before events did).</summary>
+    public static bool NeedsHistory(IEvent e) => e.Data is RevisionImported { Revision: > 1, ChangedFields: null };
+
+    public static ChangeRecord? From(IEvent e, DocumentHistory? history = null) => e.Data switch
     {
-        var r = e.Data;
-        var entry = (await ops.LoadAsync<DocumentHistory>(r.DocumentNumber, ct))?.Revisions.FirstOrDefault(x => x.Revision == r.Revision);
-        var links = Links(r.DocumentNumber, r.Revision);
-        ops.Store(Record(e.Sequence, r.Revision == 1 ? "created" : "revised", r.DocumentNumber, r.RecordedAt, r.Metadata.Dossier?.Number, r.Metadata.Kind,
+        RevisionImported r => Revision(e.Sequence, r, history?.Revisions.FirstOrDefault(x => x.Revision == r.Revision)),
+        DocumentWithdrawn w => Status(e.Sequence, "withdrawn", w.DocumentNumber, w.DossierNumber, w.SourceUpdatedAt, w.RecordedAt, true),
+        DocumentRestored r => Status(e.Sequence, "restored", r.DocumentNumber, r.DossierNumber, r.SourceUpdatedAt, r.RecordedAt, false),
+        _ => null,
+    };
+
+    static ChangeRecord Revision(long sequence, RevisionImported r, RevisionEntry? entry) =>
+        Record(sequence, r.Revision == 1 ? "created" : "revised", r.DocumentNumber, r.RecordedAt, r.Metadata.Dossier?.Number, r.Metadata.Kind,
             new ChangeData(r.DocumentNumber, r.Revision, r.SourceVersion, r.SourceUpdatedAt, r.RecordedAt, r.Metadata.Dossier?.Number,
-                r.Metadata.Dossier?.SequenceNumber, r.Metadata.Kind, r.Metadata.Title, entry?.ChangedFields ?? [], entry?.TextChanged, false, links)));
-    }
-
-    public void Project(IEvent<DocumentWithdrawn> e, IDocumentOperations ops) =>
-        ops.Store(Status(e.Sequence, "withdrawn", e.Data.DocumentNumber, e.Data.DossierNumber, e.Data.SourceUpdatedAt, e.Data.RecordedAt, true));
-
-    public void Project(IEvent<DocumentRestored> e, IDocumentOperations ops) =>
-        ops.Store(Status(e.Sequence, "restored", e.Data.DocumentNumber, e.Data.DossierNumber, e.Data.SourceUpdatedAt, e.Data.RecordedAt, false));
-
+                r.Metadata.Dossier?.SequenceNumber, r.Metadata.Kind, r.Metadata.Title,
+                r.ChangedFields ?? entry?.ChangedFields ?? [], r.ChangedFields is null ? entry?.TextChanged ?? (r.Revision == 1 ? false : null) : r.TextChanged,
+                false, Links(r.DocumentNumber, r.Revision)));
     static ChangeRecord Status(long sequence, string what, string number, string? dossier, DateTimeOffset at, DateTimeOffset recordedAt, bool withdrawn) =>
         Record(sequence, what, number, recordedAt, dossier, null,
             new ChangeData(number, null, null, at, recordedAt, dossier, null, null, null, [], null, withdrawn, Links(number, null)));

@@ -40,20 +40,6 @@ public static class Configuration
             .Duplicate(x => x.DocumentNumber).Duplicate(x => x.SourceUpdatedAt).Duplicate(x => x.RecordedAt).Duplicate(x => x.DossierNumber);
     }
 
-    /// <summary>
-    /// The change feed is an async projection: the daemon writes it only up to its high-water
-    /// mark, below which no transaction can still commit, so its order never changes under a reader.
-    /// </summary>
-    public static void ConfigureChangeFeed(this StoreOptions opts)
-    {
-        opts.Projections.Add<ChangeFeed.ChangeFeedProjection>(ProjectionLifecycle.Async);
-        opts.Schema.For<ChangeFeed.ChangeRecord>().Identity(x => x.Id)
-            .Duplicate(x => x.Subject).Duplicate(x => x.Dossier).Duplicate(x => x.Kind);
-        opts.Schema.For<Webhooks.Subscription>();
-        opts.Schema.For<ChangeFeed.BrokerCursor>();
-        opts.Schema.For<Webhooks.DeliveryRecord>().Duplicate(x => x.SubscriptionId);
-    }
-
     public static IServiceCollection AddDocuments(this IServiceCollection services) =>
         services.AddSingleton<RevisionImporter>().AddSingleton<Withdrawing.StatusChanger>();
 }

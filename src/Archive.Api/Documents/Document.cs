@@ -13,12 +13,16 @@ public sealed class Document
     public bool Withdrawn { get; set; }
     public DateTimeOffset StatusSourceAt { get; set; } = DateTimeOffset.MinValue;
 
+    /// <summary>The metadata of the revision recorded last: what the next one's changed fields are measured against (null in snapshots written before it was kept).</summary>
+    public Archive.Content.Documents.DocumentMetadata? LastRecordedMetadata { get; set; }
+
     public void Apply(RevisionImported e)
     {
         Id = e.DocumentNumber;
         Revisions = e.Revision;
         LastEventHash = RevisionChain.Hash(e);
         Known.Add(new KnownRevision(e.Revision, RevisionKey.Of(e)));
+        LastRecordedMetadata = e.Metadata;
         if (Revisions == 1 || RevisionKey.Supersedes(e.SourceUpdatedAt, e.SourceVersion, CurrentSourceUpdatedAt, CurrentSourceVersion))
             (CurrentSourceUpdatedAt, CurrentSourceVersion, DossierNumber) = (e.SourceUpdatedAt, e.SourceVersion, e.Metadata.Dossier?.Number);
     }

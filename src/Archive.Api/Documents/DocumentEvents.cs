@@ -42,6 +42,18 @@ public sealed record RevisionImported(
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? TextNotCaptured { get; init; }
+
+    /// <summary>
+    /// The fields that differ from the revision recorded just before this one (<see cref="RevisionChanges"/>),
+    /// so that whoever is told of this revision need not read its history. Null (and left out of the JSON)
+    /// on events recorded before the Archive wrote it, and when the write model it was decided on did not know.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? ChangedFields { get; init; }
+
+    /// <summary>Whether the text differs from the revision recorded just before this one; null as <see cref="ChangedFields"/> is.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? TextChanged { get; init; }
 }
 
 /// <summary>

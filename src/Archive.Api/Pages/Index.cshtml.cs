@@ -16,7 +16,7 @@ public sealed class IndexModel(IQuerySession session) : ArchivePage
         DocumentCount = await session.Query<DocumentDetails>().CountAsync(ct);
     }
 
-    public static string What(ChangeRecord change) => change.Type.Replace(ChangeFeedProjection.TypePrefix, "").Split('.')[0] switch
+    public static string What(ChangeRecord change) => change.Type.Replace(ChangeRecords.TypePrefix, "").Split('.')[0] switch
     {
         "created" => "nieuw document",
         "revised" => "nieuwe versie",

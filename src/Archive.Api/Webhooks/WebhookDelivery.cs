@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Archive.Api.ChangeFeed;
 using Marten;
@@ -14,22 +13,25 @@ public sealed record DeliverWebhooks(string SubscriptionId);
 
 /// <summary>
 /// Delivers changes to one subscription in sequence order, signed per the Standard Webhooks spec,
-/// at least once: the cursor moves only past what the receiver accepted. A failure sets the next
-/// attempt after the next interval of the schedule (or the receiver's Retry-After), with jitter,
-/// in the subscription itself, in PostgreSQL, so a restart keeps it; past the last interval the
-/// subscription is dead-lettered; 410 Gone disables it. Every attempt is logged.
+/// at least once: the cursor moves only past what the receiver accepted. Woken by the change
+/// feed's fan-out, one subscription's wake-ups handled one at a time (a partitioned local queue).
+/// A failure schedules the next attempt as a Wolverine scheduled message, in the same transaction
+/// as the subscription's state, by the pure <see cref="DeliveryRetry"/> rule; every attempt is logged.
 /// </summary>
 public static class WebhookDeliveryHandler
 {
     const int Batch = 200;
 
-    public static async Task Handle(DeliverWebhooks message, IDocumentSession session, IHttpClientFactory http,
-        IOptions<ArchiveOptions> options, TimeProvider clock, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(DeliverWebhooks message, IDocumentSession session, IHttpClientFactory http,
+        IOptions<ArchiveOptions> options, TimeProvider clock, Jitter jitter, CancellationToken ct)
     {
-        if (await session.LoadAsync<Subscription>(message.SubscriptionId, ct) is not { Active: true } subscription) return;
-        if (subscription.NextAttemptAt > clock.GetUtcNow()) return;
+        var next = new OutgoingMessages();
+        if (await session.LoadAsync<Subscription>(message.SubscriptionId, ct) is not { Active: true } subscription) return next;
+        // A retry is already scheduled for then; a wake-up before it changes nothing.
+        if (subscription.NextAttemptAt > clock.GetUtcNow()) return next;
         var client = http.CreateClient("webhooks");
-        foreach (var change in await session.Query<ChangeRecord>().Where(c => c.Id > subscription.Cursor).OrderBy(c => c.Id).Take(Batch).ToListAsync(ct))
+        var changes = await session.Query<ChangeRecord>().Where(c => c.Id > subscription.Cursor).OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
+        foreach (var change in changes)
         {
             if (!Matches(subscription.Filter, change)) { subscription.Cursor = change.Id; continue; }
             var attempt = await SendAsync(client, subscription, change, clock, ct);
@@ -39,28 +41,32 @@ public static class WebhookDeliveryHandler
                 (subscription.Cursor, subscription.Failures, subscription.NextAttemptAt) = (change.Id, 0, null);
                 continue;
             }
-            Failed(subscription, attempt, options.Value.Webhooks.RetrySchedule, clock);
+            subscription.Failures++;
+            if (Failed(subscription, attempt, options.Value.Webhooks.RetrySchedule, clock, jitter) is { } delay)
+                next.Add(new DeliverWebhooks(subscription.Id).DelayedFor(delay));
             session.Store(subscription);
-            return;
+            return next;
         }
         session.Store(subscription);
+        if (changes.Count == Batch) next.Add(new DeliverWebhooks(subscription.Id));   // more than one batch behind: go on after this one commits
+        return next;
     }
 
-    static void Failed(Subscription subscription, Attempt attempt, int[] schedule, TimeProvider clock)
+    /// <summary>Applies the retry rule to the subscription; the delay until the next attempt, if there is one.</summary>
+    static TimeSpan? Failed(Subscription subscription, Attempt attempt, int[] schedule, TimeProvider clock, Jitter jitter)
     {
-        if (attempt.Status == (int)HttpStatusCode.Gone)
+        switch (DeliveryRetry.After(subscription.Failures, attempt.Status, attempt.RetryAfter, schedule, jitter.Next()))
         {
-            subscription.DisabledReason = "the receiver answered 410 Gone";
-            return;
+            case RetryDecision.Disable disable:
+                subscription.DisabledReason = disable.Reason;
+                return null;
+            case RetryDecision.Retry retry:
+                subscription.NextAttemptAt = clock.GetUtcNow() + retry.Delay;
+                return retry.Delay;
+            default:
+                subscription.DeadLettered = true;
+                return null;
         }
-        subscription.Failures++;
-        if (subscription.Failures > schedule.Length)
-        {
-            subscription.DeadLettered = true;
-            return;
-        }
-        var delay = attempt.RetryAfter ?? TimeSpan.FromSeconds(schedule[subscription.Failures - 1] * (0.8 + Random.Shared.NextDouble() * 0.4));
-        subscription.NextAttemptAt = clock.GetUtcNow() + delay;
     }
 
     internal sealed record Attempt(bool Delivered, int? Status, string? Error, TimeSpan? RetryAfter);
@@ -104,43 +110,4 @@ public static class WebhookDeliveryHandler
         (filter.Dossier is null || filter.Dossier == change.Dossier) &&
         (filter.Kind is null || filter.Kind == change.Kind) &&
         (filter.Document is null || filter.Document == change.Subject);
-}
-
-/// <summary>
-/// Looks for subscriptions behind the change feed whose next attempt is due, and has their
-/// deliveries made one at a time (through Wolverine), so that each subscription's order holds.
-/// </summary>
-public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IOptions<ArchiveOptions> options, ILogger<WebhookDispatcher> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        if (!options.Value.Webhooks.Dispatch) return;
-        var poll = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.Webhooks.PollMilliseconds));
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchAsync(ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Webhook dispatch failed; trying again");
-            }
-            await Task.Delay(poll, ct).ContinueWith(_ => { }, CancellationToken.None);
-        }
-    }
-
-    async Task DispatchAsync(CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        var store = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
-        await using var session = store.QuerySession();
-        var latest = await session.Query<ChangeRecord>().OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(ct);
-        var now = DateTimeOffset.UtcNow;
-        var behind = await session.Query<Subscription>()
-            .Where(s => s.DisabledReason == null && !s.DeadLettered && s.Cursor < latest && (s.NextAttemptAt == null || s.NextAttemptAt <= now))
-            .Select(s => s.Id).ToListAsync(ct);
-        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        foreach (var id in behind) await bus.InvokeAsync(new DeliverWebhooks(id), ct);
-    }
 }

@@ -31,6 +31,25 @@ public class when_importing_revisions
     }
 
     [Fact]
+    public void a_revision_says_what_it_changed_so_that_the_change_feed_need_not_read_the_history()
+    {
+        var (state, events) = Given.History(Given.V1);
+        Assert.Equal(([], false), (events[0].ChangedFields, events[0].TextChanged));
+        var e = Assert.Single(ImportRevisionDecision.Decide(state, Given.V2, Given.Now).Events);
+        Assert.Equal(["versie", "bijgewerkt"], e.ChangedFields);
+        Assert.True(e.TextChanged);
+    }
+
+    [Fact]
+    public void a_write_model_from_before_metadata_was_kept_leaves_the_changes_unknown()
+    {
+        var (state, _) = Given.History(Given.V1);
+        state!.LastRecordedMetadata = null;
+        var e = Assert.Single(ImportRevisionDecision.Decide(state, Given.V2, Given.Now).Events);
+        Assert.Null(e.ChangedFields);
+    }
+
+    [Fact]
     public void the_same_revision_again_records_nothing()
     {
         var (state, _) = Given.History(Given.V1, Given.V2);

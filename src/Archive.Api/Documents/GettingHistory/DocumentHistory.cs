@@ -66,13 +66,8 @@ public sealed class DocumentHistoryProjection : SingleStreamProjection<DocumentH
         previous is null ? [] : ChangedFields(previous, previousMetadata!, e),
         previous is not null && previous.ContentHash != e.ContentHash) { TextNotCaptured = e.TextNotCaptured };
 
-    static IReadOnlyList<string> ChangedFields(RevisionEntry previous, DocumentMetadata previousMetadata, RevisionImported e)
-    {
-        var source = new List<string>();
-        if (previous.SourceVersion != e.SourceVersion) source.Add("versie");
-        if (previous.SourceUpdatedAt != e.SourceUpdatedAt) source.Add("bijgewerkt");
-        return [.. source, .. previousMetadata.ChangedFields(e.Metadata)];
-    }
+    static IReadOnlyList<string> ChangedFields(RevisionEntry previous, DocumentMetadata previousMetadata, RevisionImported e) =>
+        RevisionChanges.ChangedFields(previous.SourceVersion, previous.SourceUpdatedAt, previousMetadata, e.SourceVersion, e.SourceUpdatedAt, e.Metadata);
 }
 
 /// <summary>One revision with its metadata, provenance and text: a citable URL per version.</summary>

@@ -45,10 +45,22 @@ public static class ImportRevisionDecision
         var revision = (document?.Revisions ?? 0) + 1;
         var imported = new RevisionImported(command.Number, revision, command.SourceVersion, command.SourceUpdatedRaw,
             command.Metadata, metadataHash, command.ContentHash, document?.LastEventHash, command.Provenance,
-            command.SourceUpdatedAt, now) { TextNotCaptured = command.TextNotCaptured };
+            command.SourceUpdatedAt, now)
+        {
+            TextNotCaptured = command.TextNotCaptured,
+            ChangedFields = document is null ? [] : ChangedFields(document, command),
+            TextChanged = document is null ? false : document.Known.Count > 0 && document.Known[^1].Key.ContentHash != command.ContentHash,
+        };
         return new ImportDecision(document is null ? ImportOutcome.Created : ImportOutcome.Revised, revision,
             document is null || IsCurrent(document, command), [imported]);
     }
+
+    /// <summary>Against the revision recorded last; unknown (null) when the write model predates keeping its metadata.</summary>
+    static IReadOnlyList<string>? ChangedFields(Document document, ImportRevision command) =>
+        document is { LastRecordedMetadata: { } metadata, Known.Count: > 0 }
+            ? RevisionChanges.ChangedFields(document.Known[^1].Key.SourceVersion, document.Known[^1].Key.SourceUpdatedAt, metadata,
+                command.SourceVersion, command.SourceUpdatedAt, command.Metadata)
+            : null;
 
     static bool IsCurrent(Document document, ImportRevision command) =>
         RevisionKey.Supersedes(command.SourceUpdatedAt, command.SourceVersion, document.CurrentSourceUpdatedAt, document.CurrentSourceVersion);

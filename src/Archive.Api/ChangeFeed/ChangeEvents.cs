@@ -38,13 +38,17 @@ public static class ChangeEvents
         Formatter.EncodeStructuredModeMessage(ToCloudEvent(record), out _).ToArray();
 
     /// <summary>The changes after <paramref name="after"/>, oldest first, narrowed by the filters every feed takes.</summary>
-    public static Task<IReadOnlyList<ChangeRecord>> AfterAsync(IQuerySession session, long after, int limit, ChangeFilter filter, CancellationToken ct)
+    public static Task<IReadOnlyList<ChangeRecord>> AfterAsync(IQuerySession session, long after, int limit, ChangeFilter filter, CancellationToken ct) =>
+        After(session, after, filter).OrderBy(c => c.Id).Take(limit).ToListAsync(ct);
+
+    /// <summary>The changes after a sequence that pass a filter.</summary>
+    public static IQueryable<ChangeRecord> After(IQuerySession session, long after, ChangeFilter filter)
     {
         var query = session.Query<ChangeRecord>().Where(c => c.Id > after);
         if (filter.Dossier is { } dossier) query = query.Where(c => c.Dossier == dossier);
         if (filter.Kind is { } kind) query = query.Where(c => c.Kind == kind);
         if (filter.Document is { } document) query = query.Where(c => c.Subject == document);
-        return query.OrderBy(c => c.Id).Take(limit).ToListAsync(ct);
+        return query;
     }
 }
 

@@ -17,7 +17,7 @@ namespace Archive.Benchmarks;
 /// </summary>
 public static class FeedLatency
 {
-    public static async Task RunAsync(string archive, string apiKey, int count, int perSecond)
+    public static async Task RunAsync(string archive, string apiKey, int count, int perSecond, int dossiers = 1)
     {
         var template = File.ReadAllText(Path.Combine(DiffPair.Root, "samples", "2026D04632-v1.txt"));
         var (sent, answered) = (new ConcurrentDictionary<string, long>(), new ConcurrentDictionary<string, long>());
@@ -50,14 +50,22 @@ public static class FeedLatency
                 if (line.StartsWith("data: ") && Regex.Match(line, "\"subject\":\"([^\"]+)\"") is { Success: true } m) sse.TryAdd(m.Groups[1].Value, clock.ElapsedTicks);
         });
 
+        // Warm up first (the first imports pay for JIT and Wolverine's code generation), and wait until the warm-up has come through.
+        for (var n = 0; n < Warmup; n++)
+            (await http.PostAsync("/api/imports", new StringContent(Page(template, $"2095D{n:D5}", run), Encoding.UTF8, "text/plain"))).EnsureSuccessStatusCode();
+        var warm = clock.Elapsed + TimeSpan.FromSeconds(60);
+        while ((webhook.Count < Warmup || sse.Count < Warmup) && clock.Elapsed < warm) await Task.Delay(50);
+
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+        var start = clock.Elapsed;
         for (var n = 0; n < count; n++)
         {
             var number = $"2096D{n:D5}";
-            var due = interval * n;
+            var due = start + interval * n;
             if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
-            // A new text each run, so that every import is a new revision and a change to deliver.
-            var page = Regex.Replace(template, @"Nummer: \S+,", $"Nummer: {number},").Replace("Vastgesteld", $"Vastgesteld ({run})");
+            var page = Page(template, number, run);
+            // Spread over several dossiers when asked, to tell the feed's own cost from one dossier's read model taking every import.
+            if (dossiers > 1) page = page.Replace("kamerstukdossier 36180 -196", $"kamerstukdossier {90000 + n % dossiers} -196");
             sent[number] = clock.ElapsedTicks;
             _ = http.PostAsync("/api/imports", new StringContent(page, Encoding.UTF8, "text/plain"))
                 .ContinueWith(t => { if (t.IsCompletedSuccessfully && t.Result.IsSuccessStatusCode) answered.TryAdd(number, clock.ElapsedTicks); }, TaskScheduler.Default);
@@ -67,13 +75,19 @@ public static class FeedLatency
             await Task.Delay(100);
         stop.Cancel();
 
-        Console.WriteLine($"{count} imports at {perSecond}/s against {archive}:");
+        Console.WriteLine($"{count} imports at {perSecond}/s into {dossiers} dossier(s) against {archive}:");
         // How long the import itself took: the rest of each latency below is the feed's own.
         Report("import → answered         ", sent, answered, count);
         Report("import → webhook delivered", sent, webhook, count);
         Report("import → SSE event        ", sent, sse, count);
         await receiver.DisposeAsync();
     }
+
+    const int Warmup = 20;
+
+    /// <summary>A new text each run, so that every import is a new revision and a change to deliver.</summary>
+    static string Page(string template, string number, string run) =>
+        Regex.Replace(template, @"Nummer: \S+,", $"Nummer: {number},").Replace("Vastgesteld", $"Vastgesteld ({run})");
 
     static void Report(string what, ConcurrentDictionary<string, long> sent, ConcurrentDictionary<string, long> received, int count)
     {

@@ -14,9 +14,9 @@ if (args is ["--write-pairs", var folder])
     Console.WriteLine($"wrote the fixture pair and a {largeOld.Length / 1_000_000.0:F1} MB pair to {folder}");
     return 0;
 }
-if (args is ["--feed-latency", var archive, var key, var imports, var rate])
+if (args is ["--feed-latency", var archive, var key, var imports, var rate, .. var rest])
 {
-    await FeedLatency.RunAsync(archive, key, int.Parse(imports), int.Parse(rate));
+    await FeedLatency.RunAsync(archive, key, int.Parse(imports), int.Parse(rate), rest is [var dossiers] ? int.Parse(dossiers) : 1);
     return 0;
 }
 if (args is ["--idle-streams", var url, var apiKey, var streams])

@@ -22,6 +22,7 @@ public static class Configuration
         slices.AddColumn("vector", "tsvector").NotNull();
         slices.Indexes.Add(new IndexDefinition($"{SearchSql.SlicesTable}_vector") { Columns = ["vector"], Method = IndexMethod.gin });
         opts.Storage.ExtendedSchemaObjects.Add(slices);
+        opts.Listeners.Add(new TextSliceListener());
 
         // Title and subject together, either of them possibly missing.
         opts.Schema.For<RevisionRecord>().Duplicate(x => x.ContentHash)

@@ -66,10 +66,7 @@ public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
         foreach (var e in decision.Events) document.Apply(e);
         // Whether the text is there, without reading it back (texts are large, and most revisions share one).
         if (!await session.Query<DocumentText>().AnyAsync(t => t.Id == command.ContentHash, ct))
-        {
             session.Store(new DocumentText(command.ContentHash, command.Text));
-            await Search.TextSlice.StoreAsync(session, command.ContentHash, command.Text, ct);
-        }
         return (decision, document);
     }
 }

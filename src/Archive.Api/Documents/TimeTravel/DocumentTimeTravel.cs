@@ -24,15 +24,10 @@ public static class DocumentTimeTravel
     public static async Task<AsOfAnswer> AtAsync(IQuerySession session, string number, DateTimeOffset at, Axis axis, CancellationToken ct)
     {
         var revisions = session.Query<RevisionRecord>().Where(r => r.DocumentNumber == number);
-        var revision = await (axis == Axis.Source ? revisions.Where(r => r.SourceUpdatedAt <= at) : revisions.Where(r => r.RecordedAt <= at))
-            .OrderByDescending(r => r.SourceUpdatedAt).ThenByDescending(r => r.SourceVersion).ThenByDescending(r => r.Revision)
-            .FirstOrDefaultAsync(ct);
+        var revision = await revisions.VisibleAt(at, axis).StandingFirst().FirstOrDefaultAsync(ct);
         if (revision is null) return await Absent(revisions, axis, ct);
 
-        var statuses = session.Query<StatusRecord>().Where(s => s.DocumentNumber == number);
-        var status = await (axis == Axis.Source ? statuses.Where(s => s.SourceUpdatedAt <= at) : statuses.Where(s => s.RecordedAt <= at))
-            .OrderByDescending(s => s.SourceUpdatedAt).ThenByDescending(s => s.RecordedAt)
-            .FirstOrDefaultAsync(ct);
+        var status = await session.Query<StatusRecord>().Where(s => s.DocumentNumber == number).VisibleAt(at, axis).StandingFirst().FirstOrDefaultAsync(ct);
         return status is { Withdrawn: true } ? new AsOfAnswer.Withdrawn(revision, status) : new AsOfAnswer.Found(revision, status);
     }
 
@@ -43,16 +38,14 @@ public static class DocumentTimeTravel
     public static async Task<List<RevisionRecord>> ManyAtAsync(IQuerySession session, IReadOnlyCollection<string> numbers, DateTimeOffset at, Axis axis, CancellationToken ct)
     {
         var keys = numbers.ToArray();
-        var revisions = session.Query<RevisionRecord>().Where(r => r.DocumentNumber.IsOneOf(keys));
-        var known = await (axis == Axis.Source ? revisions.Where(r => r.SourceUpdatedAt <= at) : revisions.Where(r => r.RecordedAt <= at)).ToListAsync(ct);
-        var statuses = session.Query<StatusRecord>().Where(s => s.DocumentNumber.IsOneOf(keys));
-        var withdrawn = (await (axis == Axis.Source ? statuses.Where(s => s.SourceUpdatedAt <= at) : statuses.Where(s => s.RecordedAt <= at)).ToListAsync(ct))
+        var known = await session.Query<RevisionRecord>().Where(r => r.DocumentNumber.IsOneOf(keys)).VisibleAt(at, axis).ToListAsync(ct);
+        var withdrawn = (await session.Query<StatusRecord>().Where(s => s.DocumentNumber.IsOneOf(keys)).VisibleAt(at, axis).ToListAsync(ct))
             .GroupBy(s => s.DocumentNumber)
-            .Where(g => g.OrderByDescending(s => s.SourceUpdatedAt).ThenByDescending(s => s.RecordedAt).First().Withdrawn)
+            .Where(g => Standing.Of(g)!.Withdrawn)
             .Select(g => g.Key).ToHashSet();
         return known.GroupBy(r => r.DocumentNumber)
             .Where(g => !withdrawn.Contains(g.Key))
-            .Select(g => g.OrderByDescending(r => r.SourceUpdatedAt).ThenByDescending(r => r.SourceVersion).ThenByDescending(r => r.Revision).First())
+            .Select(g => Standing.Of(g)!)
             .OrderBy(r => r.DocumentNumber, StringComparer.Ordinal)
             .ToList();
     }
@@ -67,19 +60,21 @@ public static class DocumentTimeTravel
     public static async Task<AsOfAnswer> ByReplayAsync(IQuerySession session, string number, DateTimeOffset at, Axis axis, CancellationToken ct)
     {
         var events = (await session.Events.FetchStreamAsync(number, token: ct)).Select(e => e.Data).ToList();
-        var revisions = events.OfType<RevisionImported>().ToList();
+        var revisions = events.OfType<RevisionImported>().Select(Clocks).ToList();
         if (revisions.Count == 0) return new AsOfAnswer.Unknown();
-        DateTimeOffset Clock(DateTimeOffset source, DateTimeOffset recorded) => axis == Axis.Source ? source : recorded;
-        var known = revisions.Where(r => Clock(r.SourceUpdatedAt, r.RecordedAt) <= at).ToList();
-        if (known.Count == 0) return new AsOfAnswer.NotYet(revisions.Min(r => Clock(r.SourceUpdatedAt, r.RecordedAt)));
-        var chosen = known.OrderByDescending(r => r.SourceUpdatedAt).ThenByDescending(r => r.SourceVersion).ThenByDescending(r => r.Revision).First();
+        if (Standing.Of(revisions, at, axis) is not { } chosen)
+            return new AsOfAnswer.NotYet(revisions.Min(r => axis == Axis.Source ? r.SourceUpdatedAt : r.RecordedAt));
         var record = await session.LoadAsync<RevisionRecord>(RevisionRecord.IdOf(number, chosen.Revision), ct)
                      ?? throw new InvalidOperationException($"no revision record for {number}@{chosen.Revision}");
-        var status = events.Select(StatusOf).OfType<StatusRecord>()
-            .Where(s => Clock(s.SourceUpdatedAt, s.RecordedAt) <= at)
-            .OrderByDescending(s => s.SourceUpdatedAt).ThenByDescending(s => s.RecordedAt).FirstOrDefault();
+        var status = Standing.Of(events.Select(StatusOf).OfType<StatusRecord>().AsQueryable().VisibleAt(at, axis));
         return status is { Withdrawn: true } ? new AsOfAnswer.Withdrawn(record, status) : new AsOfAnswer.Found(record, status);
     }
+
+    /// <summary>Only what the rule reads: the clocks, the source version and the revision number.</summary>
+    static RevisionRecord Clocks(RevisionImported e) => new()
+    {
+        DocumentNumber = e.DocumentNumber, Revision = e.Revision, SourceVersion = e.SourceVersion, SourceUpdatedAt = e.SourceUpdatedAt, RecordedAt = e.RecordedAt,
+    };
 
     static StatusRecord? StatusOf(object e) => e switch
     {

@@ -6,7 +6,7 @@ using Archive.Api.Documents;
 using Archive.Api.ChangeFeed;
 using Archive.Api.Infrastructure;
 using Archive.Api.Search;
-using Archive.Api.Syncing;
+using Archive.Api.Importing.Syncing;
 using Archive.Api.Webhooks;
 using JasperFx;
 using JasperFx.CodeGeneration;

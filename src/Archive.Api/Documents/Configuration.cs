@@ -1,6 +1,6 @@
 using Archive.Api.Documents.GettingDetails;
 using Archive.Api.Documents.GettingHistory;
-using Archive.Api.Documents.Importing;
+using Archive.Api.Documents.Recording;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Archive.Api.Documents.Importing;
+using Archive.Api.Importing;
 using Npgsql;
 
 namespace Archive.Api.Infrastructure;

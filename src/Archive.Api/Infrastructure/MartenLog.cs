@@ -1,4 +1,4 @@
-using Archive.Api.Documents.Importing;
+using Archive.Api.Importing;
 using Marten;
 using Npgsql;
 

@@ -1,5 +1,6 @@
 using Archive.Api.Documents;
-using Archive.Api.Documents.Importing;
+using Archive.Api.Documents.Recording;
+using Archive.Api.Importing;
 using Archive.Content.OpenTk;
 using Archive.IntegrationTests.Infrastructure;
 using Marten;
@@ -33,7 +34,7 @@ public sealed class ImportsWithTheirLogCaptured : ArchiveHost
 public class when_writers_conflict_on_one_document(ImportsWithTheirLogCaptured archive) : IClassFixture<ImportsWithTheirLogCaptured>
 {
     static ImportRevision Command(string page) =>
-        ImportRevision.From(OpenTkPageParser.Parse(page).Value!, new Provenance("opentk-page", "test", null, "hash", 1, "text/plain", RevisionImporter.Version));
+        OpenTkPages.Command(OpenTkPageParser.Parse(page).Value!, new Provenance("opentk-page", "test", null, "hash", 1, "text/plain", OpenTkPages.ImporterVersion));
 
     [Fact]
     public async Task the_conflict_is_logged_at_debug_and_nothing_at_error()

@@ -1,5 +1,5 @@
-using Archive.Api.Syncing;
-using Archive.Api.Syncing.Gaps;
+using Archive.Api.Importing.Syncing;
+using Archive.Api.Importing.Syncing.Gaps;
 using Archive.IntegrationTests.Infrastructure;
 using Archive.IntegrationTests.Syncing;
 using Marten;

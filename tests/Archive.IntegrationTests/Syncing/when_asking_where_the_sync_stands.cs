@@ -1,4 +1,4 @@
-using Archive.Api.Syncing;
+using Archive.Api.Importing.Syncing;
 using Archive.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

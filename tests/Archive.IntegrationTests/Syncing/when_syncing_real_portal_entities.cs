@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Archive.Api.Documents.GettingDetails;
-using Archive.Api.Syncing;
-using Archive.Api.Syncing.Gaps;
+using Archive.Api.Importing.Syncing;
+using Archive.Api.Importing.Syncing.Gaps;
 using Archive.IntegrationTests.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,5 @@
 using Archive.Api;
-using Archive.Api.Syncing;
+using Archive.Api.Importing.Syncing;
 using Archive.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

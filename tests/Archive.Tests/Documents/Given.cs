@@ -1,5 +1,6 @@
 using Archive.Api.Documents;
-using Archive.Api.Documents.Importing;
+using Archive.Api.Documents.Recording;
+using Archive.Api.Importing;
 using Archive.Content.OpenTk;
 
 namespace Archive.Tests.Documents;
@@ -11,7 +12,7 @@ static class Given
     static readonly Provenance Source = new("opentk-page", "test", null, null, null, "text/plain", "test");
 
     public static ImportRevision Page(string file, Func<string, string>? change = null) =>
-        ImportRevision.From(OpenTkPageParser.Parse((change ?? (t => t))(Fixture.Text(file))).Value!, Source);
+        OpenTkPages.Command(OpenTkPageParser.Parse((change ?? (t => t))(Fixture.Text(file))).Value!, Source);
 
     public static ImportRevision V1 => Page("2026D04632-v1.txt");
     public static ImportRevision V2 => Page("2026D04632-v2.txt");

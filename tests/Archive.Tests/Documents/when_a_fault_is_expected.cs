@@ -1,5 +1,6 @@
 using System.Net.Sockets;
-using Archive.Api.Documents.Importing;
+using Archive.Api.Documents.Recording;
+using Archive.Api.Importing;
 using Archive.Api.Infrastructure;
 using Npgsql;
 

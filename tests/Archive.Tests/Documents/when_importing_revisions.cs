@@ -1,5 +1,5 @@
 using Archive.Api.Documents;
-using Archive.Api.Documents.Importing;
+using Archive.Api.Documents.Recording;
 
 namespace Archive.Tests.Documents;
 

@@ -1,5 +1,5 @@
 using Archive.Api;
-using Archive.Api.Syncing;
+using Archive.Api.Importing.Syncing;
 using Microsoft.Extensions.Configuration;
 
 namespace Archive.Tests.Outbound;

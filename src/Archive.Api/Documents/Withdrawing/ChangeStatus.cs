@@ -1,4 +1,3 @@
-using Archive.Api.Documents.Importing;
 using Archive.Api.Infrastructure;
 using Marten;
 

@@ -1,4 +1,4 @@
-using Archive.Api.Syncing.Gaps;
+using Archive.Api.Importing.Syncing.Gaps;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 

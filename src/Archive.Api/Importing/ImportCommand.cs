@@ -1,13 +1,15 @@
 using System.Diagnostics;
-using Archive.Content.OpenTk;
+using Archive.Api.Documents;
+using Archive.Api.Documents.Recording;
 using Archive.Api.Infrastructure;
+using Archive.Content.OpenTk;
 using Archive.Content.Text;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
-namespace Archive.Api.Documents.Importing;
+namespace Archive.Api.Importing;
 
 public sealed class ImportInput : NetCoreInput
 {
@@ -113,8 +115,8 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         var page = OpenTkPageParser.Parse(text);
         if (page.Value is null) return new ReadFile(path, null, null, page.Error);
         var provenance = new Provenance("opentk-page", System.IO.Path.GetFileName(path), null, NormalisedText.Sha256(bytes),
-            bytes.LongLength, "text/plain", RevisionImporter.Version);
-        return new ReadFile(path, page.Value.Number, ImportRevision.From(page.Value, provenance), null);
+            bytes.LongLength, "text/plain", OpenTkPages.ImporterVersion);
+        return new ReadFile(path, page.Value.Number, OpenTkPages.Command(page.Value, provenance), null);
     }
     static void Report(List<ImportResult> results, TimeSpan elapsed)
     {

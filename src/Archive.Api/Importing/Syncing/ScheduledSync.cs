@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
 
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 /// <summary>Sync the portal now, then again after the configured interval.</summary>
 public sealed record RunSync;

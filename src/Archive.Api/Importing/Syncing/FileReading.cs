@@ -1,8 +1,8 @@
-using Archive.Api.Syncing.Gaps;
+using Archive.Api.Importing.Syncing.Gaps;
 using Archive.Content.OpenData;
 using Archive.Content.OpenTk;
 
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 /// <summary>Checks a fetched file against what its entity announced, then reads its text.</summary>
 static class FileReading

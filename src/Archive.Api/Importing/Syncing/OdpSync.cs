@@ -1,10 +1,10 @@
 using Archive.Api.Infrastructure;
-using Archive.Api.Syncing.Gaps;
+using Archive.Api.Importing.Syncing.Gaps;
 using Archive.Content.OpenData;
 using Marten;
 using Microsoft.Extensions.Options;
 
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 public sealed record SyncProgress(string Category, string Page, int Entries, int Created, int Revised, int Unchanged, int Withdrawn, int Remembered,
     int GapsOpened = 0, int GapsClosed = 0, int Resent = 0, int Downloads = 0, long Milliseconds = 0)

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Archive.Api.Documents;
+using Archive.Api.Documents.Recording;
 using Archive.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
 
-namespace Archive.Api.Documents.Importing;
+namespace Archive.Api.Importing;
 
 public sealed record ImportedItem(
     string? Number, ImportOutcome Outcome, int? Revision, bool? Current, string? Source, string? Reason,
@@ -78,10 +80,10 @@ public static class ImportEndpoint
     {
         if (!Content.Text.Utf8Text.TryDecode(bytes, out var text, out var error))
             return ImportResult.Rejected(name, error);
-        var provenance = new Provenance("opentk-page", name, null, Content.Text.NormalisedText.Sha256(bytes), bytes.LongLength, contentType, RevisionImporter.Version);
+        var provenance = new Provenance("opentk-page", name, null, Content.Text.NormalisedText.Sha256(bytes), bytes.LongLength, contentType, OpenTkPages.ImporterVersion);
         try
         {
-            return await importer.ImportPageAsync(name, text, provenance, ct);
+            return await OpenTkPages.ImportAsync(importer, name, text, provenance, ct);
         }
         catch (Exception e) when (ImportFaults.IsFilesOwn(e))
         {

@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
-namespace Archive.Api.Syncing.Gaps;
+namespace Archive.Api.Importing.Syncing.Gaps;
 
 public static class GapsEndpoint
 {

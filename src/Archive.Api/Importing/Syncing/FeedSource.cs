@@ -1,7 +1,7 @@
 using Archive.Api.Infrastructure;
-using Archive.Api.Syncing.Gaps;
+using Archive.Api.Importing.Syncing.Gaps;
 
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 public sealed record FeedPage(string Location, byte[] Xml);
 

@@ -1,7 +1,7 @@
 using JasperFx.CommandLine;
 using Microsoft.Extensions.Options;
 
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 public sealed class SyncInput : NetCoreInput
 {

@@ -1,4 +1,4 @@
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 /// <summary>
 /// Which links of the feed the sync follows (next pages, files, redirects): absolute http(s) URLs

@@ -1,6 +1,6 @@
 using Archive.Content.OpenData;
 
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 /// <summary>Where the sync of one category resumes: written in the same transaction as what that page produced.</summary>
 public sealed class SyncCheckpoint

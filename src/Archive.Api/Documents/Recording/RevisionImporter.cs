@@ -1,10 +1,9 @@
-using Archive.Content.OpenTk;
 using Archive.Api.Infrastructure;
 using Marten;
 using Polly;
 using Polly.Retry;
 
-namespace Archive.Api.Documents.Importing;
+namespace Archive.Api.Documents.Recording;
 
 /// <summary>What happened to one imported source (a page or file).</summary>
 public sealed record ImportResult(string? Number, ImportOutcome Outcome, int? Revision, bool? Current, string? Source, string? Reason)
@@ -20,8 +19,6 @@ public sealed record ImportResult(string? Number, ImportOutcome Outcome, int? Re
 /// </summary>
 public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
 {
-    public const string Version = "archive-opentk-importer/1";
-
     // Two imports of the same document at once: the loser's append fails its version check and is decided again.
     static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -33,13 +30,6 @@ public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
             UseJitter = true,
         })
         .Build();
-
-    public async Task<ImportResult> ImportPageAsync(string source, string page, Provenance provenance, CancellationToken ct)
-    {
-        var parsed = OpenTkPageParser.Parse(page);
-        if (parsed.Value is not { } value) return ImportResult.Rejected(source, parsed.Error!);
-        return await ImportAsync(ImportRevision.From(value, provenance), source, ct);
-    }
 
     public async Task<ImportResult> ImportAsync(ImportRevision command, string? source, CancellationToken ct) =>
         await Retry.ExecuteAsync(async token =>

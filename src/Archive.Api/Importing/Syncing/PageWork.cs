@@ -1,15 +1,15 @@
 using Archive.Content.Input;
 using System.Text.Json;
 using Archive.Api.Documents;
-using Archive.Api.Documents.Importing;
+using Archive.Api.Documents.Recording;
 using Archive.Api.Documents.Withdrawing;
-using Archive.Api.Syncing.Gaps;
+using Archive.Api.Importing.Syncing.Gaps;
 using Archive.Content.OpenData;
 using Archive.Content.Text;
 using JasperFx.Events;
 using Marten;
 
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 /// <summary>
 /// One page's worth of work inside one session: what it keeps, joins, fetches and appends. An

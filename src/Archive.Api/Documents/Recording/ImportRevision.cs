@@ -2,7 +2,7 @@ using Archive.Content.Documents;
 using Archive.Content.OpenTk;
 using Archive.Content.Text;
 
-namespace Archive.Api.Documents.Importing;
+namespace Archive.Api.Documents.Recording;
 
 /// <summary>Record this version of a document, unless the Archive already has it.</summary>
 public sealed record ImportRevision(
@@ -18,9 +18,6 @@ public sealed record ImportRevision(
 
     /// <summary>Why the text is not there (the file could not be had or read); the revision records its metadata all the same.</summary>
     public string? TextNotCaptured { get; init; }
-
-    public static ImportRevision From(OpenTkPage page, Provenance provenance) =>
-        new(page.Metadata, page.SourceVersion, page.SourceUpdatedAt, page.SourceUpdatedRaw, page.Body, provenance);
 }
 
 public enum ImportOutcome { Created, Revised, Unchanged, Rejected }

@@ -1,4 +1,4 @@
-namespace Archive.Api.Syncing.Gaps;
+namespace Archive.Api.Importing.Syncing.Gaps;
 
 /// <summary>Why something of the source could not be captured. Kebab-case in JSON and on the command line.</summary>
 public static class GapReasons

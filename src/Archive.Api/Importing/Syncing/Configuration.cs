@@ -4,7 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly.Telemetry;
 using Marten;
 
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 public static class Configuration
 {

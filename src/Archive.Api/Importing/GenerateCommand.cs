@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Archive.Api.Infrastructure;
 using JasperFx.CommandLine;
 
-namespace Archive.Api.Documents.Importing;
+namespace Archive.Api.Importing;
 
 public sealed class GenerateInput
 {

@@ -1,10 +1,10 @@
-using Archive.Api.Syncing.Gaps;
+using Archive.Api.Importing.Syncing.Gaps;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
-namespace Archive.Api.Syncing;
+namespace Archive.Api.Importing.Syncing;
 
 /// <summary>What the scheduled sync did last: kept by the scheduled run itself, so that any node can tell.</summary>
 public sealed class ScheduledSyncState

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Archive.Api.Documents.Importing;
+namespace Archive.Api.Importing;
 
 /// <summary>
 /// Which exceptions during one file's import are that file's own fault (reject it, go on with the

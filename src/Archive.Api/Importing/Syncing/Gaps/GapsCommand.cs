@@ -2,7 +2,7 @@ using Archive.Api.Infrastructure;
 using JasperFx.CommandLine;
 using Marten;
 
-namespace Archive.Api.Syncing.Gaps;
+namespace Archive.Api.Importing.Syncing.Gaps;
 
 public sealed class GapsInput : NetCoreInput
 {

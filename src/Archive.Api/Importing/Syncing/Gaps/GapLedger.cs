@@ -1,6 +1,6 @@
 using Marten;
 
-namespace Archive.Api.Syncing.Gaps;
+namespace Archive.Api.Importing.Syncing.Gaps;
 
 /// <summary>A page of the gap ledger and how many gaps match in all.</summary>
 public sealed record GapPage(long Total, int Limit, int Offset, IReadOnlyList<SyncGap> Gaps);

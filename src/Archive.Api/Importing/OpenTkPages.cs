@@ -1,0 +1,22 @@
+using Archive.Api.Documents;
+using Archive.Api.Documents.Recording;
+using Archive.Content.OpenTk;
+
+namespace Archive.Api.Importing;
+
+/// <summary>OpenTK pages (tkconv's text export of a document) into revisions to record.</summary>
+public static class OpenTkPages
+{
+    public const string ImporterVersion = "archive-opentk-importer/1";
+
+    public static ImportRevision Command(OpenTkPage page, Provenance provenance) =>
+        new(page.Metadata, page.SourceVersion, page.SourceUpdatedAt, page.SourceUpdatedRaw, page.Body, provenance);
+
+    /// <summary>Parses the page and records it; a page that cannot be read is rejected with its reason.</summary>
+    public static async Task<ImportResult> ImportAsync(RevisionImporter importer, string source, string page, Provenance provenance, CancellationToken ct)
+    {
+        var parsed = OpenTkPageParser.Parse(page);
+        if (parsed.Value is not { } value) return ImportResult.Rejected(source, parsed.Error!);
+        return await importer.ImportAsync(Command(value, provenance), source, ct);
+    }
+}

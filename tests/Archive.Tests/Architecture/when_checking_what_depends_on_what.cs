@@ -14,7 +14,7 @@ public class when_checking_what_depends_on_what
     static readonly ArchUnitNET.Domain.Architecture Archive = new ArchLoader()
         .LoadAssemblies(typeof(Program).Assembly, typeof(Archive.Content.Documents.DocumentMetadata).Assembly).Build();
 
-    static readonly string[] SourcesAndListeners = ["Importing", "Syncing", "ChangeFeed", "Webhooks", "Search", "Pages"];
+    static readonly string[] SourcesAndListeners = ["Importing", "ChangeFeed", "Webhooks", "Search", "Pages"];
 
     [Fact]
     public void the_content_library_depends_on_no_type_of_the_api() =>

@@ -23,6 +23,7 @@ builder.Services.Configure<ArchiveOptions>(builder.Configuration.GetSection("Arc
 builder.Services.PostConfigure<ArchiveOptions>(o => o.ApiKey ??= GeneratedApiKey.Value);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ILogger<IDocumentStore>, MartenLog>();
+builder.Logging.QuietRetriedWrites();
 if (QuietConsole.IsCommand(args))
 {
     // A command's output is its own: the host's log says only what went wrong, and on standard error.
@@ -62,11 +63,14 @@ builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
+    opts.RetryConflictingWrites();
+    // The import command runs the same handlers in its own process, and nothing else: no inbox, no
+    // outbox, no node of its own among the servers' (it starts Wolverine's runtime alone, not the host).
+    if (args is ["import", ..]) opts.Durability.Mode = DurabilityMode.MediatorOnly;
     opts.PublishChangesToRabbitMq(builder.Configuration);
     opts.DeliverWebhooksInOrder();
 });
 builder.Services.AddWolverineHttp();
-builder.Services.AddDocuments();
 builder.Services.AddSyncing();
 builder.Services.AddWebhooks();
 builder.Services.AddChangeFeed(builder.Configuration);

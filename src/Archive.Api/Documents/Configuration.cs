@@ -4,6 +4,8 @@ using Archive.Api.Documents.Recording;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Wolverine;
+using Wolverine.ErrorHandling;
 
 namespace Archive.Api.Documents;
 
@@ -40,6 +42,21 @@ public static class Configuration
             .Duplicate(x => x.DocumentNumber).Duplicate(x => x.SourceUpdatedAt).Duplicate(x => x.RecordedAt).Duplicate(x => x.DossierNumber);
     }
 
-    public static IServiceCollection AddDocuments(this IServiceCollection services) =>
-        services.AddSingleton<RevisionImporter>().AddSingleton<Withdrawing.StatusChanger>();
+    /// <summary>
+    /// Two writers of one document at once: the loser's commit fails its version check (or, for a
+    /// new document, the stream's key), and Wolverine runs its handler again on the state the winner
+    /// left, a little later each time, where the decision usually finds the revision "unchanged".
+    /// </summary>
+    public static void RetryConflictingWrites(this WolverineOptions opts) =>
+        opts.OnException<JasperFx.ConcurrencyException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(80),
+                TimeSpan.FromMilliseconds(160), TimeSpan.FromMilliseconds(320));
+
+    /// <summary>
+    /// Wolverine logs every failed attempt of an invoked handler as an error, the retried conflicts
+    /// above too. The caller gets what finally failed and reports it (a rejected file, one CLI line),
+    /// so these attempts are not logged a second time.
+    /// </summary>
+    public static void QuietRetriedWrites(this ILoggingBuilder logging) =>
+        logging.AddFilter(typeof(ImportRevision).FullName, LogLevel.None).AddFilter(typeof(Withdrawing.ChangeStatus).FullName, LogLevel.None);
 }

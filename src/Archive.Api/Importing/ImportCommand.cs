@@ -8,6 +8,8 @@ using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
+using Wolverine;
+using Wolverine.Runtime;
 
 namespace Archive.Api.Importing;
 
@@ -29,13 +31,16 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             return false;
         }
         using var host = input.BuildHost();
-        var importer = host.Services.GetRequiredService<RevisionImporter>();
+
         var maxBytes = host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.Imports.MaxBodyBytes;
         var (results, clock) = (new List<ImportResult>(), Stopwatch.StartNew());
         try
         {
             await SchemaOnce.ApplyAsync(host.Services.GetRequiredService<IDocumentStore>(), CancellationToken.None);
-            await ImportWithProgress(files, importer, maxBytes, results);
+            // Wolverine alone, as a mediator (Program.cs): the import's handlers, none of the server's background work.
+            var runtime = host.Services.GetRequiredService<IWolverineRuntime>();
+            await ((IHostedService)runtime).StartAsync(CancellationToken.None);
+            await ImportWithProgress(files, new MessageBus(runtime), maxBytes, results);
         }
         catch (Exception e) when (ImportFaults.IsDatabaseLost(e))
         {
@@ -68,7 +73,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
     /// so that its revisions are numbered the same way on every run. A file that fails for a
     /// reason of its own is rejected and the rest go on; a lost database ends the import.
     /// </summary>
-    static async Task ImportWithProgress(string[] files, RevisionImporter importer, long maxBytes, List<ImportResult> results) =>
+    static async Task ImportWithProgress(string[] files, IMessageBus bus, long maxBytes, List<ImportResult> results) =>
         await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
         {
             var task = context.AddTask("Importing", maxValue: files.Length);
@@ -77,19 +82,19 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             {
                 foreach (var file in group)
                 {
-                    var result = await ImportOne(file, importer, ct);
+                    var result = await ImportOne(file, bus, ct);
                     lock (results) results.Add(result);
                     task.Increment(1);
                 }
             });
         });
 
-    static async Task<ImportResult> ImportOne(ReadFile file, RevisionImporter importer, CancellationToken ct)
+    static async Task<ImportResult> ImportOne(ReadFile file, IMessageBus bus, CancellationToken ct)
     {
         if (file.Command is null) return ImportResult.Rejected(file.Path, file.Error!);
         try
         {
-            return await importer.ImportAsync(file.Command, file.Path, ct);
+            return await bus.ImportAsync(file.Command, file.Path, ct);
         }
         catch (Exception e) when (ImportFaults.IsFilesOwn(e))
         {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Archive.Api.Importing;
@@ -31,7 +32,7 @@ public static class ImportEndpoint
     [ProducesResponseType<ImportResponse>(200), ProducesResponseType<ImportResponse>(201)]
     [ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(401, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(413, "application/problem+json"), ProducesResponseType<ProblemDetails>(415, "application/problem+json")]
-    public static async Task<IResult> Post(HttpRequest request, RevisionImporter importer, IOptions<ArchiveOptions> options, ILogger<RevisionImporter> log, CancellationToken ct)
+    public static async Task<IResult> Post(HttpRequest request, IMessageBus bus, IOptions<ArchiveOptions> options, ILogger<ImportResponse> log, CancellationToken ct)
     {
         var limit = options.Value.Imports.MaxBodyBytes;
         var (body, problem) = await RequestBody.ReadAsync(request, limit, ct);
@@ -40,16 +41,16 @@ public static class ImportEndpoint
         var contentType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed : null;
         var mediaType = contentType?.MediaType.Value ?? "text/plain";
         if (mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            return await ImportFiles(body!, contentType!, importer, log, ct);
+            return await ImportFiles(body!, contentType!, bus, log, ct);
         if (!mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
             return Problems.Status(415, "Unsupported media type",
                 $"'{mediaType}' is not accepted: send one page as text/plain or several files as multipart/form-data.");
-        return await ImportPage(body!, importer, log, ct);
+        return await ImportPage(body!, bus, log, ct);
     }
 
-    static async Task<IResult> ImportPage(byte[] body, RevisionImporter importer, ILogger log, CancellationToken ct)
+    static async Task<IResult> ImportPage(byte[] body, IMessageBus bus, ILogger log, CancellationToken ct)
     {
-        var result = await ImportOne("request body", body, "text/plain", importer, log, ct);
+        var result = await ImportOne("request body", body, "text/plain", bus, log, ct);
         if (result.Outcome == ImportOutcome.Rejected)
             return Problems.Status(400, "Page refused", $"The page was not imported: {result.Reason}.");
         var response = Response([result]);
@@ -58,13 +59,13 @@ public static class ImportEndpoint
             : Results.Ok(response);
     }
 
-    static async Task<IResult> ImportFiles(byte[] body, MediaTypeHeaderValue contentType, RevisionImporter importer, ILogger log, CancellationToken ct)
+    static async Task<IResult> ImportFiles(byte[] body, MediaTypeHeaderValue contentType, IMessageBus bus, ILogger log, CancellationToken ct)
     {
         var files = await MultipartFiles.ReadAsync(body, contentType, ct);
         if (files.Problem is not null) return files.Problem;
         var results = new List<ImportResult>();
         foreach (var (name, bytes, type) in files.Files)
-            results.Add(await ImportOne(name, bytes, type, importer, log, ct));
+            results.Add(await ImportOne(name, bytes, type, bus, log, ct));
         if (results.All(r => r.Outcome == ImportOutcome.Rejected))
             return Results.Problem(statusCode: 400, title: "Every file refused", detail: "None of the files could be imported; see 'results' for the reason of each.",
                 extensions: new Dictionary<string, object?> { ["results"] = Response(results).Results });
@@ -76,14 +77,14 @@ public static class ImportEndpoint
     /// of the Archive's own (the database gone) ends the request; then what was committed is listed
     /// nowhere, but importing the same files again skips it.
     /// </summary>
-    static async Task<ImportResult> ImportOne(string name, byte[] bytes, string contentType, RevisionImporter importer, ILogger log, CancellationToken ct)
+    static async Task<ImportResult> ImportOne(string name, byte[] bytes, string contentType, IMessageBus bus, ILogger log, CancellationToken ct)
     {
         if (!Content.Text.Utf8Text.TryDecode(bytes, out var text, out var error))
             return ImportResult.Rejected(name, error);
         var provenance = new Provenance("opentk-page", name, null, Content.Text.NormalisedText.Sha256(bytes), bytes.LongLength, contentType, OpenTkPages.ImporterVersion);
         try
         {
-            return await OpenTkPages.ImportAsync(importer, name, text, provenance, ct);
+            return await OpenTkPages.ImportAsync(bus, name, text, provenance, ct);
         }
         catch (Exception e) when (ImportFaults.IsFilesOwn(e))
         {

@@ -1,6 +1,7 @@
 using Archive.Api.Documents;
 using Archive.Api.Documents.Recording;
 using Archive.Content.OpenTk;
+using Wolverine;
 
 namespace Archive.Api.Importing;
 
@@ -13,10 +14,10 @@ public static class OpenTkPages
         new(page.Metadata, page.SourceVersion, page.SourceUpdatedAt, page.SourceUpdatedRaw, page.Body, provenance);
 
     /// <summary>Parses the page and records it; a page that cannot be read is rejected with its reason.</summary>
-    public static async Task<ImportResult> ImportAsync(RevisionImporter importer, string source, string page, Provenance provenance, CancellationToken ct)
+    public static async Task<ImportResult> ImportAsync(IMessageBus bus, string source, string page, Provenance provenance, CancellationToken ct)
     {
         var parsed = OpenTkPageParser.Parse(page);
         if (parsed.Value is not { } value) return ImportResult.Rejected(source, parsed.Error!);
-        return await importer.ImportAsync(Command(value, provenance), source, ct);
+        return await bus.ImportAsync(Command(value, provenance), source, ct);
     }
 }

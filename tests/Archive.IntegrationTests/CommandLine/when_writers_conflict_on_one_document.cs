@@ -7,6 +7,8 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Wolverine;
+using Wolverine.Runtime;
 
 namespace Archive.IntegrationTests.CommandLine;
 
@@ -39,7 +41,7 @@ public class when_writers_conflict_on_one_document(ImportsWithTheirLogCaptured a
     [Fact]
     public async Task the_conflict_is_logged_at_debug_and_nothing_at_error()
     {
-        var (store, importer) = (archive.Host.Services.GetRequiredService<IDocumentStore>(), archive.Host.Services.GetRequiredService<RevisionImporter>());
+        var (store, importer) = (archive.Host.Services.GetRequiredService<IDocumentStore>(), new MessageBus(archive.Host.Services.GetRequiredService<IWolverineRuntime>()));
         var page = Fixtures.V1.Replace("2026D04632", "2026D07001");
 
         // A writer that read the stream before another import committed: its append conflicts, every time.

@@ -1,5 +1,4 @@
 using Archive.Content.Documents;
-using Archive.Content.OpenTk;
 using Archive.Content.Text;
 
 namespace Archive.Api.Documents.Recording;
@@ -13,11 +12,16 @@ public sealed record ImportRevision(
     string Text,
     Provenance Provenance)
 {
+    /// <summary>The document's stream: Wolverine loads its write model by this (the aggregate handler workflow).</summary>
+    [JasperFx.Identity]
     public string Number => Metadata.Number;
     public string ContentHash { get; } = NormalisedText.Sha256(Text);
 
     /// <summary>Why the text is not there (the file could not be had or read); the revision records its metadata all the same.</summary>
     public string? TextNotCaptured { get; init; }
+
+    /// <summary>What logs and errors show: which revision, never its whole text.</summary>
+    public override string ToString() => $"ImportRevision {Number} (versie {SourceVersion}, bijgewerkt {SourceUpdatedRaw})";
 }
 
 public enum ImportOutcome { Created, Revised, Unchanged, Rejected }

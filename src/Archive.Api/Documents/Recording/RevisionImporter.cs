@@ -1,7 +1,5 @@
-using Archive.Api.Infrastructure;
 using Marten;
-using Polly;
-using Polly.Retry;
+using Wolverine;
 
 namespace Archive.Api.Documents.Recording;
 
@@ -13,33 +11,18 @@ public sealed record ImportResult(string? Number, ImportOutcome Outcome, int? Re
 }
 
 /// <summary>
-/// Runs <see cref="ImportRevisionDecision"/> against the event store: one document, one
-/// transaction, holding its events and its text. A batch import calls this per document, so a bad
-/// file never takes good ones down with it. The HTTP endpoint and the CLI share it.
+/// Records revisions: one document, one transaction, holding its events and its text, through
+/// <see cref="ImportRevisionHandler"/>. A batch import calls this per document, so a bad file never
+/// takes good ones down with it. The sync, which commits a page of documents with its checkpoint,
+/// stages them with <see cref="StageAsync"/> on the same decision.
 /// </summary>
-public sealed class RevisionImporter(IDocumentStore store, TimeProvider clock)
+public static class RevisionImporter
 {
-    // Two imports of the same document at once: the loser's append fails its version check and is decided again.
-    static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<JasperFx.ConcurrencyException>().Handle<Marten.Exceptions.ExistingStreamIdCollisionException>(),
-            MaxRetryAttempts = 5,
-            Delay = TimeSpan.FromMilliseconds(20),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-        })
-        .Build();
-
-    public async Task<ImportResult> ImportAsync(ImportRevision command, string? source, CancellationToken ct) =>
-        await Retry.ExecuteAsync(async token =>
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<Document>(command.Number, token);
-            var (decision, _) = await StageAsync(session, stream, command, clock.Now(), token);
-            if (decision.Events.Count > 0) await session.SaveChangesAsync(token);
-            return new ImportResult(command.Number, decision.Outcome, decision.Revision, decision.Current, source, null);
-        }, ct);
+    public static async Task<ImportResult> ImportAsync(this IMessageBus bus, ImportRevision command, string? source, CancellationToken ct)
+    {
+        var decision = await bus.InvokeAsync<ImportDecision>(command, ct);
+        return new ImportResult(command.Number, decision.Outcome, decision.Revision, decision.Current, source, null);
+    }
 
     /// <summary>
     /// Decides and appends the revision, and stores its text unless the Archive has it, without

@@ -1,10 +1,11 @@
 using Archive.Api.Infrastructure;
-using Marten;
+using Wolverine;
+using Wolverine.Marten;
 
 namespace Archive.Api.Documents.Withdrawing;
 
 /// <summary>Withdraw a document (the source deleted it) or restore it.</summary>
-public sealed record ChangeStatus(string Number, bool Withdraw, DateTimeOffset SourceUpdatedAt, string? Reason, Provenance Provenance);
+public sealed record ChangeStatus([property: JasperFx.Identity] string Number, bool Withdraw, DateTimeOffset SourceUpdatedAt, string? Reason, Provenance Provenance);
 
 /// <param name="Superseded">The document has a status change with a later source time: this one would not change what it is now.</param>
 public enum StatusOutcome { Unknown, Unchanged, Withdrawn, Restored, Superseded }
@@ -28,17 +29,17 @@ public static class ChangeStatusDecision
     }
 }
 
-/// <summary>Runs <see cref="ChangeStatusDecision"/> against the event store; the importers and the HTTP endpoints share it.</summary>
-public sealed class StatusChanger(IDocumentStore store, TimeProvider clock)
+/// <summary>
+/// Withdraws or restores through Wolverine's aggregate handler workflow, as <c>ImportRevisionHandler</c>
+/// records revisions: the write model loaded for writing, the pure decision, the events appended by
+/// Wolverine; a concurrent append is retried by the same error policy. The outcome is the answer to
+/// <c>InvokeAsync&lt;StatusOutcome&gt;</c>.
+/// </summary>
+public static class ChangeStatusHandler
 {
-    public async Task<StatusOutcome> ChangeAsync(ChangeStatus command, CancellationToken ct)
+    public static (Events, OutgoingMessages) Handle(ChangeStatus command, [WriteAggregate(Required = false)] Document? document, TimeProvider clock)
     {
-        await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<Document>(command.Number, ct);
-        var (outcome, events) = ChangeStatusDecision.Decide(stream.Aggregate, command, clock.Now());
-        if (events.Length == 0) return outcome;
-        stream.AppendMany(events);
-        await session.SaveChangesAsync(ct);
-        return outcome;
+        var (outcome, events) = ChangeStatusDecision.Decide(document, command, clock.Now());
+        return (new Events(events), new OutgoingMessages { outcome });
     }
 }

@@ -2,6 +2,7 @@ using Archive.Api.Infrastructure;
 using Archive.Content.Input;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Archive.Api.Documents.Withdrawing;
@@ -19,18 +20,18 @@ public static class ChangeStatusEndpoints
     [WolverinePost("/api/documents/{nr}/withdrawal", OperationId = "WithdrawDocument")]
     [Tags("Documents"), EndpointSummary("Withdraw a document (the source deleted it); needs the API key")]
     [ProducesResponseType<StatusResponse>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    public static Task<IResult> Withdraw(string nr, StatusRequest request, StatusChanger changer, TimeProvider clock, CancellationToken ct) =>
-        Change(nr, withdraw: true, request, changer, clock, ct);
+    public static Task<IResult> Withdraw(string nr, StatusRequest request, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        Change(nr, withdraw: true, request, bus, clock, ct);
 
     [WolverinePost("/api/documents/{nr}/restoration", OperationId = "RestoreDocument")]
     [Tags("Documents"), EndpointSummary("Restore a withdrawn document; needs the API key")]
     [ProducesResponseType<StatusResponse>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    public static Task<IResult> Restore(string nr, StatusRequest request, StatusChanger changer, TimeProvider clock, CancellationToken ct) =>
-        Change(nr, withdraw: false, request, changer, clock, ct);
+    public static Task<IResult> Restore(string nr, StatusRequest request, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        Change(nr, withdraw: false, request, bus, clock, ct);
 
     public const int MaxReasonLength = 2_000;
 
-    static async Task<IResult> Change(string nr, bool withdraw, StatusRequest request, StatusChanger changer, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> Change(string nr, bool withdraw, StatusRequest request, IMessageBus bus, TimeProvider clock, CancellationToken ct)
     {
         if (request.SourceUpdatedAt is { } at && !Limits.InRange(at))
             return Problems.Status(400, "Invalid sourceUpdatedAt", $"sourceUpdatedAt {at:O} is not {Limits.TimeRange}.");
@@ -38,7 +39,7 @@ public static class ChangeStatusEndpoints
             return Problems.Status(400, "Reason too long", $"The reason is {request.Reason.Length:N0} characters long; the Archive takes at most {MaxReasonLength:N0}.");
         var provenance = new Provenance("api", null, null, null, null, "application/json", "archive-api/1");
         var reason = request.Reason is null ? null : CleanText.Clean(request.Reason);
-        var outcome = await changer.ChangeAsync(new ChangeStatus(nr, withdraw, request.SourceUpdatedAt ?? clock.GetUtcNow(), reason, provenance), ct);
+        var outcome = await bus.InvokeAsync<StatusOutcome>(new ChangeStatus(nr, withdraw, request.SourceUpdatedAt ?? clock.GetUtcNow(), reason, provenance), ct);
         return outcome switch
         {
             StatusOutcome.Unknown => Problems.UnknownDocument(nr),

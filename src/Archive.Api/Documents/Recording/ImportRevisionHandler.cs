@@ -5,9 +5,6 @@ using Wolverine.Marten;
 
 namespace Archive.Api.Documents.Recording;
 
-/// <summary>The text a revision names, when the Archive does not have it yet (null when it does).</summary>
-public sealed record TextToStore(DocumentText? Text);
-
 /// <summary>
 /// Records a revision the Critter Stack's way: Wolverine loads the document's write model for
 /// writing (optimistic: a concurrent append makes the commit fail, and the error policy in
@@ -17,15 +14,11 @@ public sealed record TextToStore(DocumentText? Text);
 /// </summary>
 public static class ImportRevisionHandler
 {
-    /// <summary>Whether the text is there, without reading it back (texts are large, and most revisions share one).</summary>
-    public static async Task<TextToStore> LoadAsync(ImportRevision command, IQuerySession session, CancellationToken ct) =>
-        new(await session.Query<DocumentText>().AnyAsync(t => t.Id == command.ContentHash, ct) ? null : new DocumentText(command.ContentHash, command.Text));
-
-    public static (Events, IMartenOp, OutgoingMessages) Handle(ImportRevision command, [WriteAggregate(Required = false)] Document? document,
-        TextToStore text, TimeProvider clock)
+    public static async Task<(Events, IMartenOp, OutgoingMessages)> Handle(ImportRevision command, [WriteAggregate(Required = false)] Document? document,
+        IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var decision = ImportRevisionDecision.Decide(document, command, clock.Now());
-        IMartenOp store = decision.Events.Count > 0 && text.Text is { } newText ? MartenOps.Store(newText) : MartenOps.Nothing();
-        return (new Events(decision.Events), store, new OutgoingMessages { decision });
+        var text = decision.Events.Count > 0 ? await DocumentText.UnlessKeptAsync(session, command.ContentHash, command.Text, ct) : null;
+        return (new Events(decision.Events), text is null ? MartenOps.Nothing() : MartenOps.Store(text), new OutgoingMessages { decision });
     }
 }

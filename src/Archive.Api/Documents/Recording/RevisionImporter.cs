@@ -37,9 +37,7 @@ public static class RevisionImporter
         stream.AppendMany(decision.Events);
         var document = stream.Aggregate?.Copy() ?? new Document();
         foreach (var e in decision.Events) document.Apply(e);
-        // Whether the text is there, without reading it back (texts are large, and most revisions share one).
-        if (!await session.Query<DocumentText>().AnyAsync(t => t.Id == command.ContentHash, ct))
-            session.Store(new DocumentText(command.ContentHash, command.Text));
+        if (await DocumentText.UnlessKeptAsync(session, command.ContentHash, command.Text, ct) is { } text) session.Store(text);
         return (decision, document);
     }
 }

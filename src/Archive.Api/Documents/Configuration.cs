@@ -29,7 +29,7 @@ public static class Configuration
         opts.Projections.Add<DocumentHistoryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Dossiers.DossierDetailsProjection>(ProjectionLifecycle.Inline);
 
-        opts.Schema.For<DocumentText>();
+        opts.ConfigureTexts();
 
         // Time travel: one row per revision and per status change, with the clocks in real
         // columns so that "the revision at T" is an index lookup (DESIGN decision 3).

@@ -1,11 +1,87 @@
+using Archive.Content.Search;
 using Marten;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+using Wolverine.Marten;
 
 namespace Archive.Api.Documents;
 
-/// <summary>A normalised body, stored once under its SHA-256 and never changed (DESIGN decision 4).</summary>
-public sealed record DocumentText(string Id, string Text)
+/// <summary>
+/// The normalised bodies, each stored once under its SHA-256 and never changed (DESIGN decision 4),
+/// in a plain table: <c>texts (hash, part, text)</c>. A text is kept in parts cut at paragraph
+/// boundaries (<see cref="TextSlices"/>, at most 16,000 characters each) so that no row is huge and
+/// the search index can take a part as it is; the parts joined in order are the text, byte for byte.
+/// No JSON: a text is written and read as itself.
+/// </summary>
+public static class DocumentText
 {
-    /// <summary>The text to store, or null when the Archive has it: asked without reading it back (texts are large, and most revisions share one).</summary>
-    public static async Task<DocumentText?> UnlessKeptAsync(IQuerySession session, string hash, string text, CancellationToken ct) =>
-        await session.Query<DocumentText>().AnyAsync(t => t.Id == hash, ct) ? null : new DocumentText(hash, text);
+    public const string Table = "texts";
+
+    public static void ConfigureTexts(this StoreOptions opts)
+    {
+        var texts = new Table(new PostgresqlObjectName(opts.DatabaseSchemaName, Table, SchemaUtils.IdentifierUsage.General));
+        texts.AddColumn<string>("hash").AsPrimaryKey();
+        texts.AddColumn<int>("part").AsPrimaryKey();
+        texts.AddColumn<string>("text").NotNull();
+        opts.Storage.ExtendedSchemaObjects.Add(texts);
+    }
+
+    /// <summary>
+    /// Queues the text in the session's transaction, all its parts in one statement, unless a text of
+    /// that hash is there (by another revision, or by a concurrent writer: then it is the same text).
+    /// </summary>
+    public static void Store(IDocumentSession session, string hash, string text) =>
+        session.QueueSqlCommand(
+            $"insert into {session.DocumentStore.Options.DatabaseSchemaName}.{Table} (hash, part, text) " +
+            "select ?, (p.n - 1)::int, p.text from unnest(?::text[]) with ordinality as p(text, n) on conflict do nothing",
+            hash, TextSlices.Of(text).ToArray());
+
+    /// <summary>Whether the Archive has the text, asked without reading it (texts are large, and most revisions share one).</summary>
+    public static async Task<bool> IsKeptAsync(IQuerySession session, string hash, CancellationToken ct)
+    {
+        await EnsureTableAsync(session, ct);
+        return (await session.AdvancedSql.QueryAsync<bool>($"select exists (select 1 from {Name(session)} where hash = ?)", ct, hash))[0];
+    }
+
+    /// <summary>The side effect a handler returns: the text stored with its events, unless it is kept already.</summary>
+    public static async Task<IMartenOp> UnlessKeptAsync(IQuerySession session, string hash, string text, CancellationToken ct) =>
+        await IsKeptAsync(session, hash, ct) ? MartenOps.Nothing() : new StoreText(hash, text);
+
+    public static async Task<string?> LoadAsync(IQuerySession session, string hash, CancellationToken ct) =>
+        (await LoadManyAsync(session, [hash], ct)).GetValueOrDefault(hash);
+
+    /// <summary>The texts of these hashes that the Archive has, each joined from its parts.</summary>
+    public static async Task<Dictionary<string, string>> LoadManyAsync(IQuerySession session, IReadOnlyCollection<string> hashes, CancellationToken ct)
+    {
+        if (hashes.Count == 0) return [];
+        await EnsureTableAsync(session, ct);
+        // Read with Npgsql itself: each text streams from PostgreSQL as a string, with no JSON around it.
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"select hash, string_agg(text, '' order by part) from {Name(session)} where hash = any($1) group by hash", connection)
+        {
+            Parameters = { new() { Value = hashes.Distinct().ToArray() } },
+        };
+        var texts = new Dictionary<string, string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) texts[reader.GetString(0)] = reader.GetString(1);
+        return texts;
+    }
+
+    /// <summary>
+    /// The table is one of Marten's extended schema objects: migrations create it in production, and
+    /// elsewhere Marten does on first use, like its own tables (cached after the first check).
+    /// </summary>
+    static ValueTask EnsureTableAsync(IQuerySession session, CancellationToken ct) =>
+        session.DocumentStore.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
+
+    static string Name(IQuerySession session) => $"{session.DocumentStore.Options.DatabaseSchemaName}.{Table}";
+
+    sealed record StoreText(string Hash, string Text) : IMartenOp
+    {
+        public void Execute(IDocumentSession session) => Store(session, Hash, Text);
+
+        public override string ToString() => $"StoreText {Hash}";
+    }
 }

@@ -45,7 +45,7 @@ public static class ArchiveExport
     static async Task<List<ExportedDocument>> AtAsync(IQuerySession session, IReadOnlyCollection<string> numbers, DateTimeOffset at, Axis axis, CancellationToken ct)
     {
         var chosen = await DocumentTimeTravel.ManyAtAsync(session, numbers, at, axis, ct);
-        var texts = (await session.LoadManyAsync<DocumentText>(ct, chosen.Select(r => r.ContentHash).Distinct().ToArray())).ToDictionary(t => t.Id, t => t.Text);
+        var texts = await DocumentText.LoadManyAsync(session, chosen.Select(r => r.ContentHash).ToArray(), ct);
         return chosen.Select(r => new ExportedDocument(r.DocumentNumber, r.Revision, r.SourceVersion, r.SourceUpdatedAt, r.SourceUpdatedRaw,
             r.RecordedAt, r.Metadata, r.ContentHash, texts.GetValueOrDefault(r.ContentHash, ""))).ToList();
     }

@@ -13,12 +13,11 @@ public static class Configuration
     /// </summary>
     public static void ConfigureSearch(this StoreOptions opts)
     {
-        // The text slices keep their tsvector in a real column: ranking and checking matches then
+        // Each part of a text keeps its tsvector in a real column: ranking and checking matches then
         // read it instead of parsing the text again for every row that matched.
         var slices = new Table(new PostgresqlObjectName(opts.DatabaseSchemaName, SearchSql.SlicesTable, SchemaUtils.IdentifierUsage.General));
         slices.AddColumn<string>("hash").AsPrimaryKey();
         slices.AddColumn<int>("index").AsPrimaryKey();
-        slices.AddColumn<string>("text").NotNull();
         slices.AddColumn("vector", "tsvector").NotNull();
         slices.Indexes.Add(new IndexDefinition($"{SearchSql.SlicesTable}_vector") { Columns = ["vector"], Method = IndexMethod.gin });
         opts.Storage.ExtendedSchemaObjects.Add(slices);

@@ -18,18 +18,19 @@ public sealed class SearchIndexCommand : JasperFxAsyncCommand<NetCoreInput>
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await SchemaOnce.ApplyAsync(store, CancellationToken.None);
         await TextSlice.EnsureTableAsync(store, CancellationToken.None);
+        var schema = store.Options.DatabaseSchemaName;
         var indexed = 0;
-        string? after = null;
         while (true)
         {
+            // Texts that have no index yet, a batch per transaction.
             await using var session = store.LightweightSession();
-            var texts = await session.Query<DocumentText>().Where(t => after == null || string.Compare(t.Id, after) > 0)
-                .OrderBy(t => t.Id).Take(Batch).ToListAsync();
-            if (texts.Count == 0) break;
-            foreach (var text in texts) await TextSlice.StoreAsync(session, text.Id, text.Text, CancellationToken.None);   // already indexed: "on conflict do nothing"
+            var hashes = await session.AdvancedSql.QueryAsync<string>(
+                $"select distinct t.hash from {schema}.{DocumentText.Table} t where not exists " +
+                $"(select 1 from {schema}.{SearchSql.SlicesTable} s where s.hash = t.hash) limit {Batch}", CancellationToken.None);
+            if (hashes.Count == 0) break;
+            TextSlice.Index(session, hashes);
             await session.SaveChangesAsync();
-            indexed += texts.Count;
-            after = texts[^1].Id;
+            indexed += hashes.Count;
         }
         Console.WriteLine($"{indexed} texts indexed for search (those indexed before are left as they were)");
         return true;

@@ -78,8 +78,8 @@ static class SearchSql
     /// <summary>Per text, a headline from its best-matching slice.</summary>
     public static readonly string Snippets = $"""
         with q as (select to_tsquery('simple', @any) as q)
-        select distinct on (s.hash) s.hash, ts_headline('simple', s.text, q.q, @options)
-        from archive.search_slices s, q
+        select distinct on (s.hash) s.hash, ts_headline('simple', t.text, q.q, @options)
+        from archive.search_slices s join archive.texts t on t.hash = s.hash and t.part = s.index, q
         where s.hash = any(@hashes) and {SliceVector("s")} @@ q.q
         order by s.hash, ts_rank({SliceVector("s")}, q.q) desc
         """;

@@ -1,24 +1,29 @@
-using Archive.Content.Search;
+using Archive.Api.Documents;
 using Marten;
 
 namespace Archive.Api.Search;
 
 /// <summary>
-/// A stored text, cut into slices for the search index (see <see cref="TextSlices"/>), each with
-/// its tsvector under PostgreSQL's 'simple' configuration: lower case, no stemming; singular and
-/// plural are matched by expanding the query (<see cref="DutchInflection"/>). Like the text, never changed.
+/// The search index of the stored texts: for each part of a text (see <see cref="DocumentText"/>)
+/// its tsvector under PostgreSQL's 'simple' configuration (lower case, no stemming; singular and
+/// plural are matched by expanding the query, <see cref="Archive.Content.Search.DutchInflection"/>).
+/// The words are not kept here a second time: snippets read them from the texts. Like the texts,
+/// never changed.
 /// </summary>
 public static class TextSlice
 {
-    /// <summary>Queues the slices in the session's transaction, next to the text they come from.</summary>
-    public static async Task StoreAsync(IDocumentSession session, string hash, string text, CancellationToken ct)
+    /// <summary>
+    /// Queues, in the session's transaction, the index of those of these texts that are not indexed
+    /// yet, computed by PostgreSQL from the stored parts: the text does not travel twice.
+    /// </summary>
+    public static void Index(IDocumentSession session, IReadOnlyCollection<string> hashes)
     {
-        await EnsureTableAsync(session.DocumentStore, ct);
-        foreach (var (slice, index) in TextSlices.Of(text).Select((s, i) => (s, i)))
-            session.QueueSqlCommand(
-                $"insert into {session.DocumentStore.Options.DatabaseSchemaName}.{SearchSql.SlicesTable} (hash, index, text, vector) " +
-                $"values (?, ?, ?, to_tsvector('{SearchSql.Config}'::regconfig, ?)) on conflict do nothing",
-                hash, index, slice, slice);
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        session.QueueSqlCommand(
+            $"insert into {schema}.{SearchSql.SlicesTable} (hash, index, vector) " +
+            $"select t.hash, t.part, to_tsvector('{SearchSql.Config}'::regconfig, t.text) from {schema}.{DocumentText.Table} t " +
+            $"where t.hash = any(?) and not exists (select 1 from {schema}.{SearchSql.SlicesTable} s where s.hash = t.hash) on conflict do nothing",
+            (object)hashes.Distinct().ToArray());
     }
 
     /// <summary>

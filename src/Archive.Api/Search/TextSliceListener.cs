@@ -4,15 +4,16 @@ using Marten;
 namespace Archive.Api.Search;
 
 /// <summary>
-/// Whenever a session is about to store a text, its search slices join the same transaction: the
+/// Whenever a session records revisions, the index of their texts joins the same transaction: the
 /// search follows the texts without the documents' write path knowing that search exists.
 /// </summary>
 public sealed class TextSliceListener : DocumentSessionListenerBase
 {
-    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken ct)
+    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken ct)
     {
-        // A copy: queuing the slices adds to the very operations being read.
-        foreach (var text in session.PendingChanges.AllChangedFor<DocumentText>().ToList())
-            await TextSlice.StoreAsync(session, text.Id, text.Text, ct);
+        var hashes = session.PendingChanges.Streams().SelectMany(s => s.Events).Select(e => e.Data)
+            .OfType<RevisionImported>().Select(r => r.ContentHash).ToHashSet();
+        if (hashes.Count > 0) TextSlice.Index(session, hashes);
+        return Task.CompletedTask;
     }
 }

@@ -22,7 +22,7 @@ public sealed class FourDocumentsThreeTamperedWith : ArchiveHost
         var textHash = (string)(await GetJson($"/api/documents/{ChangedText}/revisions/1"))["revision"]!["contentHash"]!;
 
         await Sql($"update archive.mt_events set data = replace(data::text, 'Doen waar Nederland', 'Doen waar Belgie')::jsonb where stream_id = '{ChangedEvent}' and version = 1");
-        await Sql($"update archive.mt_doc_documenttext set data = replace(data::text, 'parters {ChangedText}', 'partners')::jsonb where id = '{textHash}'");
+        await Sql($"update archive.texts set text = replace(text, 'parters {ChangedText}', 'partners') where hash = '{textHash}' and strpos(text, 'parters {ChangedText}') > 0");
         await Sql($"delete from archive.mt_events where stream_id = '{DeletedEvent}' and version = 1");
     }
 

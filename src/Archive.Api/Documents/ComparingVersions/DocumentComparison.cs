@@ -23,9 +23,9 @@ public sealed record DocumentComparison(string Number, RevisionEntry From, Revis
     public static async Task<DocumentComparison> LoadAsync(IQuerySession session, string number, RevisionEntry from, RevisionEntry to,
         DiffOptions options, CancellationToken ct)
     {
-        var texts = await session.LoadManyAsync<DocumentText>(ct, from.ContentHash, to.ContentHash);
+        var texts = await DocumentText.LoadManyAsync(session, [from.ContentHash, to.ContentHash], ct);
         var records = await session.LoadManyAsync<TimeTravel.RevisionRecord>(ct, TimeTravel.RevisionRecord.IdOf(number, from.Revision), TimeTravel.RevisionRecord.IdOf(number, to.Revision));
-        string Text(string hash) => texts.FirstOrDefault(t => t.Id == hash)?.Text ?? "";
+        string Text(string hash) => texts.GetValueOrDefault(hash, "");
         RevisionFacts Facts(RevisionEntry r) => new(r.SourceVersion, r.SourceUpdatedRaw, records.First(x => x.Revision == r.Revision).Metadata);
         return new DocumentComparison(number, from, to, Facts(from), Facts(to), TextDiffer.Compare(Text(from.ContentHash), Text(to.ContentHash), options));
     }

@@ -26,7 +26,7 @@ public static class EvidenceBundle
         var events = await session.Events.FetchStreamAsync(nr, token: ct);
         if (events.Count == 0) return Problems.UnknownDocument(nr);
         var hashes = events.Select(e => e.Data).OfType<RevisionImported>().Select(r => r.ContentHash).Distinct().ToArray();
-        var texts = (await session.LoadManyAsync<DocumentText>(ct, hashes)).ToDictionary(t => t.Id, t => t.Text);
+        var texts = await DocumentText.LoadManyAsync(session, hashes, ct);
         return Results.File(Zip(nr, events, texts), "application/zip", $"{nr}-history.zip");
     }
 

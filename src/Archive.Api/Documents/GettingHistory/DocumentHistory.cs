@@ -93,8 +93,8 @@ public static class GetDocumentHistoryEndpoints
             return Problems.Status(404, "Unknown revision", $"Document '{nr}' has revisions 1 to {history.Revisions.Count}; there is no revision {n}.");
         MementoHeaders(http, history, revision);
         var record = await session.LoadAsync<TimeTravel.RevisionRecord>(TimeTravel.RevisionRecord.IdOf(nr, n), ct);
-        var text = await session.LoadAsync<DocumentText>(revision.ContentHash, ct);
-        return Results.Ok(new RevisionWithText(nr, revision, record!.Metadata, record.Provenance, text?.Text ?? ""));
+        var text = await DocumentText.LoadAsync(session, revision.ContentHash, ct);
+        return Results.Ok(new RevisionWithText(nr, revision, record!.Metadata, record.Provenance, text ?? ""));
     }
 
     /// <summary>Each revision is a Memento (RFC 7089) of the document, dated by its source time.</summary>

@@ -18,7 +18,7 @@ public static class ImportRevisionHandler
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var decision = ImportRevisionDecision.Decide(document, command, clock.Now());
-        var text = decision.Events.Count > 0 ? await DocumentText.UnlessKeptAsync(session, command.ContentHash, command.Text, ct) : null;
-        return (new Events(decision.Events), text is null ? MartenOps.Nothing() : MartenOps.Store(text), new OutgoingMessages { decision });
+        var text = decision.Events.Count > 0 ? await DocumentText.UnlessKeptAsync(session, command.ContentHash, command.Text, ct) : MartenOps.Nothing();
+        return (new Events(decision.Events), text, new OutgoingMessages { decision });
     }
 }

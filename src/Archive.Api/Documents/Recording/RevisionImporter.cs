@@ -37,7 +37,7 @@ public static class RevisionImporter
         stream.AppendMany(decision.Events);
         var document = stream.Aggregate?.Copy() ?? new Document();
         foreach (var e in decision.Events) document.Apply(e);
-        if (await DocumentText.UnlessKeptAsync(session, command.ContentHash, command.Text, ct) is { } text) session.Store(text);
+        if (!await DocumentText.IsKeptAsync(session, command.ContentHash, ct)) DocumentText.Store(session, command.ContentHash, command.Text);
         return (decision, document);
     }
 }

@@ -69,14 +69,14 @@ public static class ChainVerifier
     static async Task<IEnumerable<VerificationProblem>> CheckTexts(IQuerySession session, List<RevisionImported> revisions, CancellationToken ct)
     {
         var hashes = revisions.Select(r => r.ContentHash).Distinct().ToArray();
-        var texts = (await session.LoadManyAsync<DocumentText>(ct, hashes)).ToDictionary(t => t.Id);
+        var texts = await DocumentText.LoadManyAsync(session, hashes, ct);
         var problems = new List<VerificationProblem>();
         foreach (var group in revisions.GroupBy(r => r.ContentHash))
         {
             var which = string.Join(", ", group.Select(r => r.Revision));
             if (!texts.TryGetValue(group.Key, out var text))
                 problems.Add(new VerificationProblem(null, group.First().Revision, $"the text {group.Key} of revision {which} is missing"));
-            else if (NormalisedText.Sha256(text.Text) is var actual && actual != group.Key)
+            else if (NormalisedText.Sha256(text) is var actual && actual != group.Key)
                 problems.Add(new VerificationProblem(null, group.First().Revision,
                     $"the text of revision {which} has been changed: it should hash to {group.Key}, it now hashes to {actual}"));
         }

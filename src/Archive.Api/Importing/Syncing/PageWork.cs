@@ -191,8 +191,8 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
     {
         var announced = FileAnnouncement.Of(document);
         if (await CapturedAsync(document.Id, ct) is { } captured && captured.Announced == announced
-            && await session.LoadAsync<DocumentText>(captured.ContentHash, ct) is { } kept)
-            return new TextOutcome(kept.Text, new Provenance("odp-syncfeed", captured.Location, document.Id.ToString(), captured.Sha256,
+            && await DocumentText.LoadAsync(session, captured.ContentHash, ct) is { } kept)
+            return new TextOutcome(kept, new Provenance("odp-syncfeed", captured.Location, document.Id.ToString(), captured.Sha256,
                 captured.Bytes, captured.ServedType ?? document.ContentType, OdpSync.ImporterVersion), null, false);
         var noFile = new Provenance("odp-syncfeed", enclosure, document.Id.ToString(), null, null, document.ContentType, OdpSync.ImporterVersion);
         if (await WaitingGapAsync(document, announced, ct) is { } gap)

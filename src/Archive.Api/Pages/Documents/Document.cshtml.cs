@@ -38,7 +38,7 @@ public sealed class DocumentModel(IQuerySession session) : AsOfPage
         if (revision.Problem is { } problem) return Fail(problem);
 
         Shown = (await session.LoadAsync<RevisionRecord>(RevisionRecord.IdOf(Nr, revision.Number), ct))!;
-        Text = (await session.LoadAsync<DocumentText>(Shown.ContentHash, ct))?.Text ?? "";
+        Text = await DocumentText.LoadAsync(session, Shown.ContentHash, ct) ?? "";
         TextNotCaptured = History.Revisions.FirstOrDefault(r => r.Revision == revision.Number)?.TextNotCaptured;
         IsCurrent = details.CurrentRevision == revision.Number;
         ViewData["Title"] = $"{Nr}: {Shown.Metadata.Subject ?? Shown.Metadata.Title}";

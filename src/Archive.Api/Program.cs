@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Archive.Api;
 using Archive.Api.Documents;
+using Archive.Api.Dossiers;
 using Archive.Api.ChangeFeed;
 using Archive.Api.Infrastructure;
 using Archive.Api.Search;
@@ -41,6 +42,7 @@ builder.Services.AddMarten(opts =>
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = "archive";
         opts.ConfigureDocuments();
+        opts.ConfigureDossiers();
         opts.ConfigureSyncing();
         opts.ConfigureChangeFeed();
         opts.ConfigureSearch();

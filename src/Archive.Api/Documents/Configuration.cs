@@ -27,7 +27,6 @@ public static class Configuration
         // projections are written in the same transaction as its events.
         opts.Projections.Add<DocumentDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<DocumentHistoryProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<Dossiers.DossierDetailsProjection>(ProjectionLifecycle.Inline);
 
         opts.ConfigureTexts();
 

@@ -1,53 +1,46 @@
 using Archive.Api.Documents;
 using Archive.Content.Documents;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Aggregation;
 using Marten.Events.Projections;
 
 namespace Archive.Api.Dossiers;
 
-/// <summary>A Kamerstukdossier and its documents as they stand now, by volgnummer.</summary>
+/// <summary>
+/// A Kamerstukdossier's own fields as its documents name them. Its documents are rows of their own
+/// (<see cref="DossierMember"/>): an import rewrites one small row here and one there, whatever the
+/// size of the dossier.
+/// </summary>
 public sealed class DossierDetails
 {
     public string Id { get; set; } = "";
     public string? Addition { get; set; }
     public string? Title { get; set; }
-    public List<DossierDocument> Documents { get; set; } = [];
+}
+
+/// <summary>A document and the dossier its current revision names (none: <see cref="DossierNumber"/> is null), as it stands now.</summary>
+public sealed class DossierMember
+{
+    /// <summary>The document's number.</summary>
+    public string Id { get; set; } = "";
+    public string? DossierNumber { get; set; }
+    public DossierDocument? Entry { get; set; }
 }
 
 public sealed record DossierDocument(
     string Number, int? SequenceNumber, string? Kind, string? Title, string? Subject, DateOnly? Date,
     int Revision, int SourceVersion, DateTimeOffset SourceUpdatedAt, DateTimeOffset RecordedAt, bool Withdrawn);
 
-/// <summary>Documents join a dossier through the dossier their current revision names.</summary>
-public sealed partial class DossierDetailsProjection : MultiStreamProjection<DossierDetails, string>
+/// <summary>The dossier's title and toevoeging, from the documents that name it.</summary>
+public sealed class DossierDetailsProjection : MultiStreamProjection<DossierDetails, string>
 {
-    public DossierDetailsProjection()
-    {
-        Identities<RevisionImported>(e => e.Metadata.Dossier is { } d ? [d.Number] : []);
-        Identities<DocumentWithdrawn>(e => e.DossierNumber is { } d ? [d] : []);
-        Identities<DocumentRestored>(e => e.DossierNumber is { } d ? [d] : []);
-    }
+    public DossierDetailsProjection() => Identities<RevisionImported>(e => e.Metadata.Dossier is { } d ? [d.Number] : []);
 
     public void Apply(RevisionImported e, DossierDetails view)
     {
         view.Id = e.Metadata.Dossier!.Number;
-        var existing = view.Documents.FindIndex(d => d.Number == e.DocumentNumber);
-        if (existing >= 0 && !RevisionKey.Supersedes(e.SourceUpdatedAt, e.SourceVersion, view.Documents[existing].SourceUpdatedAt, view.Documents[existing].SourceVersion))
-            return;
-        var withdrawn = existing >= 0 && view.Documents[existing].Withdrawn;
-        if (existing >= 0) view.Documents.RemoveAt(existing);
-        view.Documents.Add(Entry(e.Metadata, e.Revision, e.SourceVersion, e.SourceUpdatedAt, e.RecordedAt, withdrawn));
-        view.Documents.Sort(BySequence);
         (view.Addition, view.Title) = (e.Metadata.Dossier.Addition, e.Metadata.Dossier.Title ?? view.Title);
-    }
-
-    public void Apply(DocumentWithdrawn e, DossierDetails view) => SetWithdrawn(view, e.DocumentNumber, true);
-
-    public void Apply(DocumentRestored e, DossierDetails view) => SetWithdrawn(view, e.DocumentNumber, false);
-
-    static void SetWithdrawn(DossierDetails view, string number, bool withdrawn)
-    {
-        var index = view.Documents.FindIndex(d => d.Number == number);
-        if (index >= 0) view.Documents[index] = view.Documents[index] with { Withdrawn = withdrawn };
     }
 
     public static DossierDocument Entry(DocumentMetadata m, int revision, int version, DateTimeOffset at, DateTimeOffset recordedAt, bool withdrawn) =>
@@ -55,4 +48,46 @@ public sealed partial class DossierDetailsProjection : MultiStreamProjection<Dos
 
     public static int BySequence(DossierDocument a, DossierDocument b) =>
         (a.SequenceNumber ?? int.MaxValue).CompareTo(b.SequenceNumber ?? int.MaxValue) is var c and not 0 ? c : string.CompareOrdinal(a.Number, b.Number);
+}
+
+/// <summary>A document joins a dossier through the dossier its current revision names, and leaves it when a newer revision names another.</summary>
+public sealed class DossierMemberProjection : SingleStreamProjection<DossierMember, string>
+{
+    public void Apply(RevisionImported e, DossierMember member)
+    {
+        member.Id = e.DocumentNumber;
+        if (member.Entry is { } current && !RevisionKey.Supersedes(e.SourceUpdatedAt, e.SourceVersion, current.SourceUpdatedAt, current.SourceVersion))
+            return;
+        member.DossierNumber = e.Metadata.Dossier?.Number;
+        member.Entry = DossierDetailsProjection.Entry(e.Metadata, e.Revision, e.SourceVersion, e.SourceUpdatedAt, e.RecordedAt, member.Entry?.Withdrawn ?? false);
+    }
+
+    public void Apply(DocumentWithdrawn e, DossierMember member) => SetWithdrawn(member, true);
+
+    public void Apply(DocumentRestored e, DossierMember member) => SetWithdrawn(member, false);
+
+    static void SetWithdrawn(DossierMember member, bool withdrawn)
+    {
+        if (member.Entry is { } entry) member.Entry = entry with { Withdrawn = withdrawn };
+    }
+}
+
+public static class Configuration
+{
+    /// <summary>Inline, like the documents' own read models: the answer to an import and the next read of its dossier agree.</summary>
+    public static void ConfigureDossiers(this StoreOptions opts)
+    {
+        opts.Projections.Add<DossierDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DossierMemberProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<DossierMember>().Duplicate(m => m.DossierNumber);
+    }
+
+    /// <summary>The documents of a dossier as they stand now, by volgnummer: one indexed query.</summary>
+    public static async Task<List<DossierDocument>> DocumentsAsync(IQuerySession session, string number, CancellationToken ct)
+    {
+        var members = await session.Query<DossierMember>().Where(m => m.DossierNumber == number).ToListAsync(ct);
+        var documents = members.Where(m => m.Entry is not null).Select(m => m.Entry!).ToList();
+        documents.Sort(DossierDetailsProjection.BySequence);
+        return documents;
+    }
 }

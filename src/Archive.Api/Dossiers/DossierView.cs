@@ -16,7 +16,7 @@ public sealed record DossierView(string Id, string? Addition, string? Title, int
         var details = await session.LoadAsync<DossierDetails>(number, ct);
         var synced = await session.Query<TkDossier>().Where(d => d.Number == number).OrderByDescending(d => d.Updated.Instant).FirstOrDefaultAsync(ct);
         if (details is null && synced is null) return null;
-        var documents = details?.Documents ?? [];
+        var documents = await Configuration.DocumentsAsync(session, number, ct);
         return new DossierView(number, synced?.Addition ?? details?.Addition, synced?.Title ?? details?.Title, synced?.HighestSequenceNumber, synced?.Closed,
             synced?.Updated.Instant, synced?.Id, documents, documents.Count == 0 ? "no documents yet" : null);
     }

@@ -42,6 +42,7 @@ public class when_every_projection_is_rebuilt(AFewDocumentsWithHistory archive) 
         await Add<RevisionRecord>(d => d.Id);
         await Add<StatusRecord>(d => $"{d.DocumentNumber}/{d.SourceUpdatedAt:O}");
         await Add<DossierDetails>(d => d.Id);
+        await Add<DossierMember>(d => d.Id);
         await Add<Archive.Api.Documents.Document>(d => d.Id);
         return snapshot;
     }
@@ -50,7 +51,7 @@ public class when_every_projection_is_rebuilt(AFewDocumentsWithHistory archive) 
     public async Task the_read_models_are_the_same_as_before()
     {
         var before = await Snapshot();
-        Assert.Equal(3 + 3 + 4 + 2 + 2 + 3, before.Count);
+        Assert.Equal(3 + 3 + 4 + 2 + 2 + 3 + 3, before.Count);
 
         var store = archive.Host.Services.GetRequiredService<IDocumentStore>();
         await using (var wipe = store.LightweightSession())
@@ -61,12 +62,13 @@ public class when_every_projection_is_rebuilt(AFewDocumentsWithHistory archive) 
             wipe.DeleteWhere<RevisionRecord>(_ => true);
             wipe.DeleteWhere<StatusRecord>(_ => true);
             wipe.DeleteWhere<DossierDetails>(_ => true);
+            wipe.DeleteWhere<DossierMember>(_ => true);
             wipe.DeleteWhere<Archive.Api.Documents.Document>(_ => true);
             await wipe.SaveChangesAsync();
         }
         Assert.Empty(await Snapshot());
         using var daemon = await store.BuildProjectionDaemonAsync();
-        foreach (var projection in new[] { typeof(DocumentDetailsProjection), typeof(DocumentHistoryProjection), typeof(TimeTravelProjection), typeof(DossierDetailsProjection) })
+        foreach (var projection in new[] { typeof(DocumentDetailsProjection), typeof(DocumentHistoryProjection), typeof(TimeTravelProjection), typeof(DossierDetailsProjection), typeof(DossierMemberProjection) })
             await daemon.RebuildProjectionAsync(projection, CancellationToken.None);
         await daemon.RebuildProjectionAsync<Archive.Api.Documents.Document>(CancellationToken.None);
 

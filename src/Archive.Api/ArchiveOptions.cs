@@ -16,6 +16,8 @@ public sealed class ArchiveOptions
 
     public ChangeFeedSettings ChangeFeed { get; set; } = new();
 
+    public SearchSettings Search { get; set; } = new();
+
     /// <summary>
     /// The Archive's address as its readers reach it (https://archief.example), for the absolute links
     /// it writes (Memento Link headers, the TimeGate's Location, Atom feeds). Unset, links are
@@ -113,4 +115,10 @@ public sealed class ChangeFeedSettings
 
     /// <summary>Streams open at once from one remote address (behind a proxy that is the proxy's); one more is answered 429.</summary>
     public int MaxStreamsPerClient { get; set; } = 20;
+}
+
+public sealed class SearchSettings
+{
+    /// <summary>Matches are counted exactly and ranked up to this many; above it the total is "more than" it and the newest come first.</summary>
+    public int CountCap { get; set; } = 1000;
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Archive.Api.Pages;
 
 /// <summary>The search page: the same search as GET /api/search, with filters as a form that needs no script.</summary>
-public sealed class SearchModel(IDocumentStore store, IQuerySession session) : ArchivePage
+public sealed class SearchModel(IDocumentStore store, IQuerySession session, Microsoft.Extensions.Options.IOptions<ArchiveOptions> options) : ArchivePage
 {
     [FromQuery] public string? Q { get; set; }
     [FromQuery] public string? Kind { get; set; }
@@ -30,7 +30,7 @@ public sealed class SearchModel(IDocumentStore store, IQuerySession session) : A
         if (string.IsNullOrWhiteSpace(Q)) return Page();
         var (request, refusal) = SearchInput.Parse(Q, Kind, Dossier, From, To, AsOf, Axis, PageSize, (CurrentPage - 1) * PageSize);
         if (refusal is not null) return Fail(400, "Zo kan er niet gezocht worden", refusal.InDutch);
-        Results = await DocumentSearch.RunAsync(store, session, request!, ct);
+        Results = await DocumentSearch.RunAsync(store, session, request!, options.Value.Search.CountCap, ct);
         return Page();
     }
 

@@ -22,7 +22,8 @@ public sealed record SearchHit(
 
 public sealed record DossierHit(string Number, string? Title, int Documents);
 
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyList<DossierHit> Dossiers);
+/// <param name="More">More than <see cref="Total"/> match (the cap): these are the newest, not ranked.</param>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyList<DossierHit> Dossiers, bool More = false);
 
 /// <summary>
 /// Full-text search over the revision of each document that stands at T (now, or as of a date):
@@ -32,7 +33,7 @@ public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IRe
 /// </summary>
 public static class DocumentSearch
 {
-    public static async Task<SearchResults> RunAsync(IDocumentStore store, IQuerySession session, SearchRequest request, CancellationToken ct)
+    public static async Task<SearchResults> RunAsync(IDocumentStore store, IQuerySession session, SearchRequest request, int cap, CancellationToken ct)
     {
         var (exact, dossiers) = await ExactAsync(session, request, ct);
         if (request.Query.AnyOf is not { } tsQuery)
@@ -44,30 +45,36 @@ public static class DocumentSearch
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(StatusRecord), ct);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var (matches, total) = await MatchesAsync(connection, tsQuery, request, exact.Select(e => e.Number).ToHashSet(), ct);
+        var (matches, total, more) = await MatchesAsync(connection, tsQuery, request, exact.Select(e => e.Number).ToHashSet(), cap, ct);
         var records = (await session.LoadManyAsync<RevisionRecord>(ct, matches.Select(m => m.Id).ToArray())).ToDictionary(r => r.Id);
         var hits = matches.Where(m => records.ContainsKey(m.Id)).Select(m => (Record: records[m.Id], m.Rank, Hash: records[m.Id].ContentHash)).ToList();
         var snippets = await SnippetsAsync(connection, tsQuery, hits.Select(h => h.Hash).Distinct().ToArray(), ct);
         var page = exact.Skip(request.Offset).Take(request.Limit)
             .Concat(hits.Select(h => Hit(h.Record, h.Rank, false, snippets.GetValueOrDefault(h.Record.ContentHash))))
             .Take(request.Limit).ToList();
-        return new SearchResults(exact.Count + total, page, dossiers);
+        return new SearchResults(exact.Count + total, page, dossiers, more);
     }
 
-    /// <summary>One page of matching revisions (their record ids, ranked), and how many match in all.</summary>
-    static async Task<(List<(string Id, double Rank)> Hits, int Total)> MatchesAsync(NpgsqlConnection connection, string tsQuery, SearchRequest request, HashSet<string> exact, CancellationToken ct)
+    /// <summary>
+    /// One page of matching revisions (their record ids, with their rank), and how many match in all.
+    /// Up to the cap (<see cref="SearchSettings.CountCap"/>) matches are counted exactly and ranked (text rank, and a
+    /// title match on top); beyond it the total is "more than" the cap, and the newest come first:
+    /// ranking every match of a word that is everywhere would cost a pass over the whole archive.
+    /// </summary>
+    static async Task<(List<(string Id, double Rank)> Hits, int Total, bool More)> MatchesAsync(NpgsqlConnection connection, string tsQuery, SearchRequest request, HashSet<string> exact, int cap, CancellationToken ct)
     {
         // The exact hits take the first places of the first pages; the text matches follow them.
         var offset = Math.Max(0, request.Offset - exact.Count);
         var limit = request.Limit + exact.Count;
         var (required, excluded) = (request.Query.Required, request.Query.Excluded);
-        await using var command = new NpgsqlCommand(SearchSql.Matches(request.Axis, required.Count, excluded.Count), connection)
+        var plan = await PlanAsync(connection, string.Join(" & ", required), ct);
+        await using var command = new NpgsqlCommand(SearchSql.Matches(request.Axis, required.Count, excluded.Count, plan), connection)
         {
             Parameters =
             {
                 new("any", tsQuery), new("at", request.At), new("kind", (object?)request.Kind ?? DBNull.Value),
                 new("dossier", (object?)request.Dossier ?? DBNull.Value), new("from", (object?)request.From ?? DBNull.Value),
-                new("to", (object?)request.To ?? DBNull.Value), new("limit", limit), new("offset", offset),
+                new("to", (object?)request.To ?? DBNull.Value), new("cap", cap + 1),
                 new("exact", exact.ToArray()),
             },
         };
@@ -77,25 +84,40 @@ public static class DocumentSearch
         command.Parameters["to"].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date;
         command.Parameters["kind"].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
         command.Parameters["dossier"].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
-        var hits = new List<(string, double)>();
-        var total = 0;
+        var found = new List<(string Id, string Hash, bool InTitle)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-            {
-                hits.Add((reader.GetString(0), reader.GetDouble(1)));
-                total = (int)reader.GetInt64(2);
-            }
-        if (hits.Count == 0 && offset > 0) total = await CountAsync(command, ct);
-        return (hits.Take(request.Limit).ToList(), total);
+                found.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)));
+        if (found.Count > cap)
+            return (found.Take(cap).Skip(offset).Take(limit).Select(f => (f.Id, 0.0)).ToList(), cap, true);
+        var ranks = await RanksAsync(connection, tsQuery, found.Select(f => f.Hash).Distinct().ToArray(), ct);
+        var ranked = found.Select(f => (f.Id, Rank: ranks.GetValueOrDefault(f.Hash) + (f.InTitle ? 0.5 : 0)))
+            .OrderByDescending(f => f.Rank).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+        return (ranked.Skip(offset).Take(limit).ToList(), found.Count, false);
     }
 
-    /// <summary>A page past the end has no rows to carry the total: count again without paging.</summary>
-    static async Task<int> CountAsync(NpgsqlCommand paged, CancellationToken ct)
+    /// <summary>
+    /// Probe when PostgreSQL expects the words in more than a tenth of the slices (newest revisions
+    /// first, few checks each before a page is full); otherwise the index lists the matching texts.
+    /// </summary>
+    static async Task<SearchSql.Plan> PlanAsync(NpgsqlConnection connection, string all, CancellationToken ct)
     {
-        paged.Parameters["offset"].Value = 0;
-        paged.Parameters["limit"].Value = 1;
-        await using var reader = await paged.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (int)reader.GetInt64(2) : 0;
+        await using var estimate = new NpgsqlCommand(SearchSql.Estimate, connection) { Parameters = { new("all", all) } };
+        var plan = System.Text.Json.JsonDocument.Parse((string)(await estimate.ExecuteScalarAsync(ct))!);
+        var rows = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        await using var slices = new NpgsqlCommand(SearchSql.Slices, connection);
+        var total = (double)(await slices.ExecuteScalarAsync(ct))!;
+        return rows / total > 0.1 ? SearchSql.Plan.Probe : SearchSql.Plan.Index;
+    }
+
+    static async Task<Dictionary<string, double>> RanksAsync(NpgsqlConnection connection, string tsQuery, string[] hashes, CancellationToken ct)
+    {
+        var ranks = new Dictionary<string, double>();
+        if (hashes.Length == 0) return ranks;
+        await using var command = new NpgsqlCommand(SearchSql.Ranks, connection) { Parameters = { new("any", tsQuery), new("hashes", hashes) } };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ranks[reader.GetString(0)] = reader.GetDouble(1);
+        return ranks;
     }
 
     static async Task<Dictionary<string, string>> SnippetsAsync(NpgsqlConnection connection, string tsQuery, string[] hashes, CancellationToken ct)

@@ -21,42 +21,48 @@ static class SearchSql
 
     public static readonly string HeadlineOptions = $"StartSel={StartMark}, StopSel={StopMark}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
+    /// <summary>How the candidates are found: see <see cref="Matches"/>.</summary>
+    public enum Plan
+    {
+        /// <summary>Words in few texts: the GIN index gives every matching text, then their revisions.</summary>
+        Index,
+
+        /// <summary>Words in many texts: the revisions newest first, each checked against its own index entries, until enough are found.</summary>
+        Probe,
+    }
+
     /// <summary>
-    /// The revisions that match, stand at @at on the axis's clock and pass the filters; ranked,
-    /// paged, with the total. Candidates come from the GIN indexes (@any); a document matches when
-    /// each required group (@r0, @r1 …) matches one of its slices or its title, and no excluded
-    /// item (@x0, @x1 …) matches any slice or the title.
+    /// The newest revisions (on the axis's clock, at most @cap) that match, stand at @at and pass the
+    /// filters, and whether the title matched; no ranking here, so the cost follows the rows returned
+    /// (Probe) or the texts that match (Index), never both. A document matches when each required
+    /// group (@r0, @r1 …) matches one of its slices or its title, and no excluded item (@x0, @x1 …)
+    /// matches any slice or the title.
     /// </summary>
-    public static string Matches(Axis axis, int required, int excluded)
+    public static string Matches(Axis axis, int required, int excluded, Plan plan)
     {
         var clock = axis == Axis.Source ? "source_updated_at" : "recorded_at";
-        var (slice, title) = (SliceVector("s"), Aliased(TitleVector, "r"));
+        var title = Aliased(TitleVector, "r");
         // Every tsquery is parsed once, in q, not once per row.
         var parsed = string.Concat(Enumerable.Range(0, required).Select(i => $", to_tsquery('simple', @r{i}) as r{i}"))
             + string.Concat(Enumerable.Range(0, excluded).Select(i => $", to_tsquery('simple', @x{i}) as x{i}"));
-        var groups = string.Concat(Enumerable.Range(0, required).Select(i => $", bool_or({slice} @@ q.r{i}) as r{i}"));
-        var conditions = string.Concat(Enumerable.Range(0, required).Select(i => $"\n      and (coalesce(h.r{i}, false) or {title} @@ q.r{i})"))
-            + string.Concat(Enumerable.Range(0, excluded).Select(i => $"\n      and not {title} @@ q.x{i}" +
-                $" and not exists (select 1 from archive.search_slices x where x.hash = r.content_hash and {SliceVector("x")} @@ q.x{i})"));
+        static string InText(string query) => $"exists (select 1 from archive.search_slices s where s.hash = r.content_hash and s.vector @@ {query})";
+        var candidates = plan == Plan.Probe
+            ? $"({InText("q.q")} or {title} @@ q.q)"
+            : $"""
+              r.id in (select r1.id from archive.mt_doc_revisionrecord r1
+                       where r1.content_hash in (select s.hash from archive.search_slices s, q where s.vector @@ q.q)
+                       union all
+                       select r2.id from archive.mt_doc_revisionrecord r2, q where {Aliased(TitleVector, "r2")} @@ q.q)
+              """;
+        // With one group, finding a candidate already matched it.
+        var conditions = (required > 1 ? string.Concat(Enumerable.Range(0, required).Select(i => $"\n  and ({InText($"q.r{i}")} or {title} @@ q.r{i})")) : "")
+            + string.Concat(Enumerable.Range(0, excluded).Select(i => $"\n  and not {title} @@ q.x{i} and not {InText($"q.x{i}")}"));
         return $"""
-            with q as (select to_tsquery('simple', @any) as q{parsed}),
-            slice_hits as (
-                select s.hash, max(ts_rank({slice}, q.q)) as rank{groups}
-                from archive.search_slices s, q
-                where {slice} @@ q.q
-                group by s.hash),
-            matched as (
-                select r.id from archive.mt_doc_revisionrecord r join slice_hits h on h.hash = r.content_hash
-                union
-                select r.id from archive.mt_doc_revisionrecord r, q where {title} @@ q.q),
-            scored as (
-                select r.id, coalesce(h.rank, 0) + case when {title} @@ q.q then 0.5 else 0 end as rank
-                from matched m join archive.mt_doc_revisionrecord r on r.id = m.id cross join q
-                left join slice_hits h on h.hash = r.content_hash
-                where true{conditions})
-            select r.id, s.rank::float8, count(*) over () as total
-            from scored s join archive.mt_doc_revisionrecord r on r.id = s.id
-            where r.{clock} <= @at
+            with q as (select to_tsquery('simple', @any) as q{parsed})
+            select r.id, r.content_hash, {title} @@ q.q as in_title
+            from archive.mt_doc_revisionrecord r, q
+            where {candidates}{conditions}
+              and r.{clock} <= @at
               and r.document_number <> all(@exact)
               and r.id = (select r2.id from archive.mt_doc_revisionrecord r2
                           where r2.document_number = r.document_number and r2.{clock} <= @at
@@ -70,10 +76,26 @@ static class SearchSql
               and (@dossier is null or r.dossier_number = @dossier)
               and (@from is null or (r.data -> 'Metadata' ->> 'Date')::date >= @from)
               and (@to is null or (r.data -> 'Metadata' ->> 'Date')::date <= @to)
-            order by s.rank desc, r.document_number
-            limit @limit offset @offset
+            order by r.{clock} desc, r.document_number
+            limit @cap
             """;
     }
+
+    /// <summary>What PostgreSQL expects a query to match, from its statistics, without running it: picks the <see cref="Plan"/>.</summary>
+    public const string Estimate = """
+        explain (format json) select 1 from archive.search_slices s where s.vector @@ to_tsquery('simple', @all)
+        """;
+
+    public const string Slices = "select greatest(reltuples, 1)::float8 from pg_class where oid = 'archive.search_slices'::regclass";
+
+    /// <summary>The rank of each text among those found (few: at most the cap), from its best slice.</summary>
+    public const string Ranks = """
+        with q as (select to_tsquery('simple', @any) as q)
+        select s.hash, max(ts_rank(s.vector, q.q))::float8
+        from archive.search_slices s, q
+        where s.hash = any(@hashes) and s.vector @@ q.q
+        group by s.hash
+        """;
 
     /// <summary>Per text, a headline from its best-matching slice.</summary>
     public static readonly string Snippets = $"""

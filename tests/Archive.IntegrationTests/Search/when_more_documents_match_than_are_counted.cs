@@ -1,0 +1,54 @@
+using Archive.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Archive.IntegrationTests.Search;
+
+/// <summary>Six documents with the fixture's words, one of them withdrawn; matches are counted and ranked up to a cap of three.</summary>
+public sealed class SixDocumentsAndACapOfThree : ArchiveHost
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Archive:Search:CountCap", "3");
+
+    protected override async Task Seed()
+    {
+        for (var i = 1; i <= 6; i++)
+            await Import(Fixtures.V1.Replace("2026D04632", $"2026D0000{i}").Replace("bijgewerkt: 2026-02-02 09:51", $"bijgewerkt: 2026-02-0{i} 10:00")
+                .Replace("Mercosur", i == 2 ? "Mercosur zeldzaamheid" : "Mercosur"), expect: 201);
+        await Post("/api/documents/2026D00006/withdrawal", new { sourceUpdatedAt = "2026-03-01T00:00:00Z" });
+    }
+}
+
+[Collection(ArchiveCollection.Name)]
+public class when_more_documents_match_than_are_counted(SixDocumentsAndACapOfThree archive) : IClassFixture<SixDocumentsAndACapOfThree>
+{
+    [Fact]
+    public async Task the_total_says_more_than_the_cap_and_the_newest_standing_documents_come_first()
+    {
+        var answer = await archive.GetJson("/api/search?q=Mercosur&limit=10");
+        Assert.Equal(3, (int)answer["total"]!);
+        Assert.True((bool)answer["more"]!);
+        Assert.Equal("newest", (string)answer["order"]!);
+        Assert.Equal(["2026D00005", "2026D00004", "2026D00003"], answer["results"]!.AsArray().Select(r => (string)r!["number"]!));
+    }
+
+    [Fact]
+    public async Task a_second_page_within_the_cap_goes_on_where_the_first_stopped() =>
+        Assert.Equal(["2026D00004", "2026D00003"],
+            (await archive.GetJson("/api/search?q=Mercosur&limit=2&offset=1"))["results"]!.AsArray().Select(r => (string)r!["number"]!));
+
+    [Fact]
+    public async Task under_the_cap_the_total_is_exact_and_ranked()
+    {
+        var answer = await archive.GetJson("/api/search?q=zeldzaamheid");
+        Assert.Equal(1, (int)answer["total"]!);
+        Assert.False((bool)answer["more"]!);
+        Assert.Equal("relevance", (string)answer["order"]!);
+        Assert.Equal("2026D00002", (string)answer["results"]![0]!["number"]!);
+    }
+
+    [Fact]
+    public async Task the_page_says_more_than_the_cap()
+    {
+        var html = await (await archive.Host.Scenario(s => s.Get.Url("/search?q=Mercosur"))).ReadAsTextAsync();
+        Assert.Contains("Meer dan 3 documenten gevonden; de nieuwste eerst.", html);
+    }
+}

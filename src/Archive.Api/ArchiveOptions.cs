@@ -121,4 +121,7 @@ public sealed class SearchSettings
 {
     /// <summary>Matches are counted exactly and ranked up to this many; above it the total is "more than" it and the newest come first.</summary>
     public int CountCap { get; set; } = 1000;
+
+    /// <summary>Matches are ranked only when there are at most this many: ranking reads every match's index entry (about 0.1 ms each); more are shown newest first.</summary>
+    public int RankCap { get; set; } = 200;
 }

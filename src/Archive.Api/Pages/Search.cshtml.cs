@@ -30,7 +30,7 @@ public sealed class SearchModel(IDocumentStore store, IQuerySession session, Mic
         if (string.IsNullOrWhiteSpace(Q)) return Page();
         var (request, refusal) = SearchInput.Parse(Q, Kind, Dossier, From, To, AsOf, Axis, PageSize, (CurrentPage - 1) * PageSize);
         if (refusal is not null) return Fail(400, "Zo kan er niet gezocht worden", refusal.InDutch);
-        Results = await DocumentSearch.RunAsync(store, session, request!, options.Value.Search.CountCap, ct);
+        Results = await DocumentSearch.RunAsync(store, session, request!, options.Value.Search, ct);
         return Page();
     }
 

@@ -22,8 +22,9 @@ public sealed record SearchHit(
 
 public sealed record DossierHit(string Number, string? Title, int Documents);
 
-/// <param name="More">More than <see cref="Total"/> match (the cap): these are the newest, not ranked.</param>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyList<DossierHit> Dossiers, bool More = false);
+/// <param name="More">More than <see cref="Total"/> match (<see cref="SearchSettings.CountCap"/>).</param>
+/// <param name="Ranked">Ranked by relevance; otherwise (too many to rank, <see cref="SearchSettings.RankCap"/>) the newest first.</param>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyList<DossierHit> Dossiers, bool More = false, bool Ranked = true);
 
 /// <summary>
 /// Full-text search over the revision of each document that stands at T (now, or as of a date):
@@ -33,7 +34,7 @@ public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IRe
 /// </summary>
 public static class DocumentSearch
 {
-    public static async Task<SearchResults> RunAsync(IDocumentStore store, IQuerySession session, SearchRequest request, int cap, CancellationToken ct)
+    public static async Task<SearchResults> RunAsync(IDocumentStore store, IQuerySession session, SearchRequest request, SearchSettings settings, CancellationToken ct)
     {
         var (exact, dossiers) = await ExactAsync(session, request, ct);
         if (request.Query.AnyOf is not { } tsQuery)
@@ -45,23 +46,24 @@ public static class DocumentSearch
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(StatusRecord), ct);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var (matches, total, more) = await MatchesAsync(connection, tsQuery, request, exact.Select(e => e.Number).ToHashSet(), cap, ct);
+        var (matches, total, more, ranked) = await MatchesAsync(connection, tsQuery, request, exact.Select(e => e.Number).ToHashSet(), settings, ct);
         var records = (await session.LoadManyAsync<RevisionRecord>(ct, matches.Select(m => m.Id).ToArray())).ToDictionary(r => r.Id);
         var hits = matches.Where(m => records.ContainsKey(m.Id)).Select(m => (Record: records[m.Id], m.Rank, Hash: records[m.Id].ContentHash)).ToList();
         var snippets = await SnippetsAsync(connection, tsQuery, hits.Select(h => h.Hash).Distinct().ToArray(), ct);
         var page = exact.Skip(request.Offset).Take(request.Limit)
             .Concat(hits.Select(h => Hit(h.Record, h.Rank, false, snippets.GetValueOrDefault(h.Record.ContentHash))))
             .Take(request.Limit).ToList();
-        return new SearchResults(exact.Count + total, page, dossiers, more);
+        return new SearchResults(exact.Count + total, page, dossiers, more, ranked);
     }
 
     /// <summary>
     /// One page of matching revisions (their record ids, with their rank), and how many match in all.
-    /// Up to the cap (<see cref="SearchSettings.CountCap"/>) matches are counted exactly and ranked (text rank, and a
-    /// title match on top); beyond it the total is "more than" the cap, and the newest come first:
-    /// ranking every match of a word that is everywhere would cost a pass over the whole archive.
+    /// Up to <see cref="SearchSettings.CountCap"/> matches are counted exactly, beyond it the total
+    /// is "more than" the cap; up to <see cref="SearchSettings.RankCap"/> they are ranked (text rank,
+    /// and a title match on top), beyond it the newest come first: ranking every match of a word
+    /// that is everywhere would cost a pass over the whole archive.
     /// </summary>
-    static async Task<(List<(string Id, double Rank)> Hits, int Total, bool More)> MatchesAsync(NpgsqlConnection connection, string tsQuery, SearchRequest request, HashSet<string> exact, int cap, CancellationToken ct)
+    static async Task<(List<(string Id, double Rank)> Hits, int Total, bool More, bool Ranked)> MatchesAsync(NpgsqlConnection connection, string tsQuery, SearchRequest request, HashSet<string> exact, SearchSettings settings, CancellationToken ct)
     {
         // The exact hits take the first places of the first pages; the text matches follow them.
         var offset = Math.Max(0, request.Offset - exact.Count);
@@ -74,7 +76,7 @@ public static class DocumentSearch
             {
                 new("any", tsQuery), new("at", request.At), new("kind", (object?)request.Kind ?? DBNull.Value),
                 new("dossier", (object?)request.Dossier ?? DBNull.Value), new("from", (object?)request.From ?? DBNull.Value),
-                new("to", (object?)request.To ?? DBNull.Value), new("cap", cap + 1),
+                new("to", (object?)request.To ?? DBNull.Value), new("cap", settings.CountCap + 1),
                 new("exact", exact.ToArray()),
             },
         };
@@ -88,12 +90,14 @@ public static class DocumentSearch
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 found.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)));
-        if (found.Count > cap)
-            return (found.Take(cap).Skip(offset).Take(limit).Select(f => (f.Id, 0.0)).ToList(), cap, true);
+        var more = found.Count > settings.CountCap;
+        if (more) found.RemoveRange(settings.CountCap, found.Count - settings.CountCap);
+        if (found.Count > settings.RankCap)
+            return (found.Skip(offset).Take(limit).Select(f => (f.Id, 0.0)).ToList(), found.Count, more, false);
         var ranks = await RanksAsync(connection, tsQuery, found.Select(f => f.Hash).Distinct().ToArray(), ct);
         var ranked = found.Select(f => (f.Id, Rank: ranks.GetValueOrDefault(f.Hash) + (f.InTitle ? 0.5 : 0)))
             .OrderByDescending(f => f.Rank).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
-        return (ranked.Skip(offset).Take(limit).ToList(), found.Count, false);
+        return (ranked.Skip(offset).Take(limit).ToList(), found.Count, more, true);
     }
 
     /// <summary>
@@ -129,7 +133,9 @@ public static class DocumentSearch
             Parameters = { new("any", tsQuery), new("hashes", hashes), new("options", SearchSql.HeadlineOptions) },
         };
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) snippets[reader.GetString(0)] = reader.GetString(1);
+        // The headline is made from the folded text (so that a plain word is marked where the text has accents), then given its accents back.
+        while (await reader.ReadAsync(ct))
+            snippets[reader.GetString(0)] = FoldedExcerpt.Restore(reader.GetString(1), reader.GetString(2), SearchSql.StartMark, SearchSql.StopMark, SearchSql.FragmentDelimiter);
         return snippets;
     }
 

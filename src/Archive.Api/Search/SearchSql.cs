@@ -1,4 +1,5 @@
 using Archive.Content.Documents;
+using Archive.Content.Search;
 
 namespace Archive.Api.Search;
 
@@ -13,13 +14,16 @@ static class SearchSql
 
     public const string SlicesTable = "search_slices";
 
-    public const string TitleText = "coalesce(data -> 'Metadata' ->> 'Title', '') || ' ' || coalesce(data -> 'Metadata' ->> 'Subject', '')";
+    /// <summary>Title and subject together, either of them possibly missing, accents folded (<see cref="Diacritics"/>).</summary>
+    public static readonly string TitleText = Diacritics.Sql("coalesce(data -> 'Metadata' ->> 'Title', '') || ' ' || coalesce(data -> 'Metadata' ->> 'Subject', '')");
 
-    public const string TitleVector = $"to_tsvector('simple'::regconfig, ({TitleText}))";
+    public static readonly string TitleVector = $"to_tsvector('simple'::regconfig, ({TitleText}))";
 
     public const char StartMark = '\u0001', StopMark = '\u0002';
 
-    public static readonly string HeadlineOptions = $"StartSel={StartMark}, StopSel={StopMark}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+    public const string FragmentDelimiter = " … ";
+
+    public static readonly string HeadlineOptions = $"StartSel={StartMark}, StopSel={StopMark}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\"{FragmentDelimiter}\"";
 
     /// <summary>How the candidates are found: see <see cref="Matches"/>.</summary>
     public enum Plan
@@ -100,7 +104,7 @@ static class SearchSql
     /// <summary>Per text, a headline from its best-matching slice.</summary>
     public static readonly string Snippets = $"""
         with q as (select to_tsquery('simple', @any) as q)
-        select distinct on (s.hash) s.hash, ts_headline('simple', t.text, q.q, @options)
+        select distinct on (s.hash) s.hash, t.text, ts_headline('simple', {Diacritics.Sql("t.text")}, q.q, @options)
         from archive.search_slices s join archive.texts t on t.hash = s.hash and t.part = s.index, q
         where s.hash = any(@hashes) and {SliceVector("s")} @@ q.q
         order by s.hash, ts_rank({SliceVector("s")}, q.q) desc

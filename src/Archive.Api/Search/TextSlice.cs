@@ -21,7 +21,7 @@ public static class TextSlice
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         session.QueueSqlCommand(
             $"insert into {schema}.{SearchSql.SlicesTable} (hash, index, vector) " +
-            $"select t.hash, t.part, to_tsvector('{SearchSql.Config}'::regconfig, t.text) from {schema}.{DocumentText.Table} t " +
+            $"select t.hash, t.part, to_tsvector('{SearchSql.Config}'::regconfig, {Archive.Content.Search.Diacritics.Sql("t.text")}) from {schema}.{DocumentText.Table} t " +
             $"where t.hash = any(?) and not exists (select 1 from {schema}.{SearchSql.SlicesTable} s where s.hash = t.hash) on conflict do nothing",
             (object)hashes.Distinct().ToArray());
     }

@@ -79,7 +79,9 @@ public sealed class Corpus
         {
             if (v > 1)
             {
-                Edit(random, body);
+                // A word may be swapped for itself: a version always differs from the one before.
+                var before = string.Join("\n\n", body);
+                do Edit(random, body); while (string.Join("\n\n", body) == before);
                 updated = updated.AddHours(1 + random.Next(24 * 20));
             }
             yield return new GeneratedVersion(v, updated, string.Join("\n\n", body));

@@ -91,12 +91,13 @@ public sealed partial class SearchQuery
     }
 
     /// <summary>
+    /// Every form of the word, its accents folded as the index folds them (<see cref="Diacritics"/>).
     /// PostgreSQL reads agenda's as the words agenda and s: the form without 's finds it, and a
     /// literal with it would be a phrase whose lone 's' gets highlighted all over a snippet.
     /// </summary>
     static IEnumerable<string> Forms(string word) =>
         DutchInflection.Variants(word).Select(v => v.EndsWith("'s") || v.EndsWith("’s") ? v[..^2] : v).Where(v => v.Length > 0)
-            .Distinct().Order(StringComparer.Ordinal);
+            .Select(Diacritics.Fold).Distinct().Order(StringComparer.Ordinal);
 
     static string Literal(string word) => "'" + word.Replace("\\", "\\\\").Replace("'", "''") + "'";
 

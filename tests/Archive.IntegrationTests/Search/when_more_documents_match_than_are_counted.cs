@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Archive.IntegrationTests.Search;
 
-/// <summary>Six documents with the fixture's words, one of them withdrawn; matches are counted and ranked up to a cap of three.</summary>
+/// <summary>Six documents with the fixture's words, one of them withdrawn; matches are counted up to three and ranked up to two.</summary>
 public sealed class SixDocumentsAndACapOfThree : ArchiveHost
 {
-    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Archive:Search:CountCap", "3");
+    protected override void Configure(IWebHostBuilder builder) =>
+        builder.UseSetting("Archive:Search:CountCap", "3").UseSetting("Archive:Search:RankCap", "2");
 
     protected override async Task Seed()
     {
@@ -46,9 +47,21 @@ public class when_more_documents_match_than_are_counted(SixDocumentsAndACapOfThr
     }
 
     [Fact]
+    public async Task between_the_caps_the_total_is_exact_and_the_newest_come_first()
+    {
+        // Mercosur is in all six and zeldzaamheid only in 2026D00002, which this query leaves out: five remain, three of them standing and not withdrawn… four: 1, 3, 4, 5.
+        var answer = await archive.GetJson("/api/search?q=Mercosur -zeldzaamheid&limit=10");
+        Assert.Equal(3, (int)answer["total"]!);
+        Assert.True((bool)answer["more"]!);
+        Assert.Equal("newest", (string)answer["order"]!);
+        Assert.Equal(["2026D00005", "2026D00004", "2026D00003"], answer["results"]!.AsArray().Select(r => (string)r!["number"]!));
+    }
+
+    [Fact]
     public async Task the_page_says_more_than_the_cap()
     {
         var html = await (await archive.Host.Scenario(s => s.Get.Url("/search?q=Mercosur"))).ReadAsTextAsync();
-        Assert.Contains("Meer dan 3 documenten gevonden; de nieuwste eerst.", html);
+        Assert.Contains("Meer dan 3 documenten gevonden.", html);
+        Assert.Contains("De nieuwste eerst", html);
     }
 }

@@ -27,6 +27,16 @@ public class when_searching(ThreeDocumentsToSearch archive) : IClassFixture<Thre
         (await Search(query))["results"]!.AsArray().Select(r => (string)r!["number"]!).ToList();
 
     [Fact]
+    public async Task a_word_without_its_accents_finds_the_text_with_them_and_marks_it_as_written()
+    {
+        var answer = await Search("q=creeren");
+        var hit = answer["results"]!.AsArray().Single(r => (string)r!["number"]! == "2026D04632")!;
+        Assert.Contains("<mark>creëren</mark>", (string)hit["snippetHtml"]!);
+        Assert.Equal(await Numbers("q=creëren"), await Numbers("q=creeren"));
+        Assert.Contains("2026D04632", await Numbers("q=Indonesie"));
+    }
+
+    [Fact]
     public async Task a_word_finds_the_documents_whose_current_text_has_it_with_a_highlighted_snippet()
     {
         var answer = await Search("q=Mercosur");

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using System.Diagnostics;
 using Archive.Api.Documents;
 using Archive.Api.Documents.Recording;
@@ -69,25 +70,65 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         : null;
 
     /// <summary>
-    /// Documents are imported side by side, but the files of one document in the order given,
-    /// so that its revisions are numbered the same way on every run. A file that fails for a
-    /// reason of its own is rejected and the rest go on; a lost database ends the import.
+    /// Documents are imported side by side, but the files of one document in the order given, so
+    /// that its revisions are numbered the same way on every run: each file is read in turn and
+    /// handed to the worker its document number belongs to, through a short queue, so memory holds
+    /// a few files whatever the size of the folder. A file that fails for a reason of its own is
+    /// rejected and the rest go on; a lost database ends the import.
     /// </summary>
     static async Task ImportWithProgress(string[] files, IMessageBus bus, long maxBytes, List<ImportResult> results) =>
         await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
         {
             var task = context.AddTask("Importing", maxValue: files.Length);
-            var groups = files.Select(f => Read(f, maxBytes)).GroupBy(f => f.Number ?? f.Path).ToList();
-            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (group, ct) =>
+            var queues = Enumerable.Range(0, Workers).Select(_ => Channel.CreateBounded<ReadFile>(QueueLength)).ToArray();
+            using var stop = new CancellationTokenSource();
+            var workers = queues.Select(queue => Task.Run(async () =>
             {
-                foreach (var file in group)
+                try
                 {
-                    var result = await ImportOne(file, bus, ct);
-                    lock (results) results.Add(result);
-                    task.Increment(1);
+                    await foreach (var file in queue.Reader.ReadAllAsync(stop.Token))
+                    {
+                        var result = await ImportOne(file, bus, stop.Token);
+                        lock (results) results.Add(result);
+                        task.Increment(1);
+                    }
                 }
-            });
+                catch
+                {
+                    await stop.CancelAsync();   // the others stop, and so does the reading
+                    throw;
+                }
+            })).ToList();
+            try
+            {
+                foreach (var path in files)
+                {
+                    var file = Read(path, maxBytes);
+                    var worker = (int)((uint)StringComparer.Ordinal.GetHashCode(file.Number ?? file.Path) % Workers);
+                    await queues[worker].Writer.WriteAsync(file, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // A worker failed: its reason is thrown below.
+            }
+            finally
+            {
+                foreach (var queue in queues) queue.Writer.TryComplete();
+            }
+            try
+            {
+                await Task.WhenAll(workers);
+            }
+            catch
+            {
+                var reason = workers.Where(w => w.IsFaulted).SelectMany(w => w.Exception!.InnerExceptions).FirstOrDefault(e => e is not OperationCanceledException);
+                if (reason is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(reason);
+                throw;
+            }
         });
+
+    const int Workers = 4, QueueLength = 8;
 
     static async Task<ImportResult> ImportOne(ReadFile file, IMessageBus bus, CancellationToken ct)
     {

@@ -61,25 +61,32 @@ static class SearchSql
         // With one group, finding a candidate already matched it.
         var conditions = (required > 1 ? string.Concat(Enumerable.Range(0, required).Select(i => $"\n  and ({InText($"q.r{i}")} or {title} @@ q.r{i})")) : "")
             + string.Concat(Enumerable.Range(0, excluded).Select(i => $"\n  and not {title} @@ q.x{i} and not {InText($"q.x{i}")}"));
+        var standing = $"""
+                r.{clock} <= @at
+                and r.document_number <> all(@exact)
+                and r.id = (select r2.id from archive.mt_doc_revisionrecord r2
+                            where r2.document_number = r.document_number and r2.{clock} <= @at
+                            order by r2.source_updated_at desc, (r2.data ->> 'SourceVersion')::int desc, (r2.data ->> 'Revision')::int desc
+                            limit 1)
+                and coalesce((select (st.data ->> 'Withdrawn')::boolean from archive.mt_doc_statusrecord st
+                               where st.document_number = r.document_number and st.{clock} <= @at
+                               order by st.source_updated_at desc, st.recorded_at desc
+                               limit 1), false) = false
+                and (@kind is null or r.data -> 'Metadata' ->> 'Kind' = @kind)
+                and (@dossier is null or r.dossier_number = @dossier)
+                and (@from is null or (r.data -> 'Metadata' ->> 'Date')::date >= @from)
+                and (@to is null or (r.data -> 'Metadata' ->> 'Date')::date <= @to)
+            """;
+        // Probe: the standing revisions, newest first, come from a fenced subquery (offset 0), so
+        // that the cheap checks run before the text is probed, and the probe only as often as the
+        // limit needs. Index: the matching texts drive, and only their revisions are checked.
+        var from = plan == Plan.Probe
+            ? $"(select r.* from archive.mt_doc_revisionrecord r where {standing} order by r.{clock} desc, r.document_number offset 0) r, q where {candidates}"
+            : $"archive.mt_doc_revisionrecord r, q where {candidates} and {standing}";
         return $"""
             with q as (select to_tsquery('simple', @any) as q{parsed})
             select r.id, r.content_hash, {title} @@ q.q as in_title
-            from archive.mt_doc_revisionrecord r, q
-            where {candidates}{conditions}
-              and r.{clock} <= @at
-              and r.document_number <> all(@exact)
-              and r.id = (select r2.id from archive.mt_doc_revisionrecord r2
-                          where r2.document_number = r.document_number and r2.{clock} <= @at
-                          order by r2.source_updated_at desc, (r2.data ->> 'SourceVersion')::int desc, (r2.data ->> 'Revision')::int desc
-                          limit 1)
-              and coalesce((select (st.data ->> 'Withdrawn')::boolean from archive.mt_doc_statusrecord st
-                             where st.document_number = r.document_number and st.{clock} <= @at
-                             order by st.source_updated_at desc, st.recorded_at desc
-                             limit 1), false) = false
-              and (@kind is null or r.data -> 'Metadata' ->> 'Kind' = @kind)
-              and (@dossier is null or r.dossier_number = @dossier)
-              and (@from is null or (r.data -> 'Metadata' ->> 'Date')::date >= @from)
-              and (@to is null or (r.data -> 'Metadata' ->> 'Date')::date <= @to)
+            from {from}{conditions}
             order by r.{clock} desc, r.document_number
             limit @cap
             """;
@@ -101,13 +108,16 @@ static class SearchSql
         group by s.hash
         """;
 
-    /// <summary>Per text, a headline from its best-matching slice.</summary>
+    /// <summary>Per text, a headline from its best-matching slice (the best chosen first: a headline costs a pass over its slice).</summary>
     public static readonly string Snippets = $"""
-        with q as (select to_tsquery('simple', @any) as q)
-        select distinct on (s.hash) s.hash, t.text, ts_headline('simple', {Diacritics.Sql("t.text")}, q.q, @options)
-        from archive.search_slices s join archive.texts t on t.hash = s.hash and t.part = s.index, q
-        where s.hash = any(@hashes) and {SliceVector("s")} @@ q.q
-        order by s.hash, ts_rank({SliceVector("s")}, q.q) desc
+        with q as (select to_tsquery('simple', @any) as q),
+        best as (
+            select distinct on (s.hash) s.hash, s.index
+            from archive.search_slices s, q
+            where s.hash = any(@hashes) and {SliceVector("s")} @@ q.q
+            order by s.hash, ts_rank({SliceVector("s")}, q.q) desc)
+        select b.hash, t.text, ts_headline('simple', {Diacritics.Sql("t.text")}, q.q, @options)
+        from best b join archive.texts t on t.hash = b.hash and t.part = b.index, q
         """;
 
     static string Aliased(string vector, string alias) => vector.Replace("(data ", $"({alias}.data ");

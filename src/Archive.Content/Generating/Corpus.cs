@@ -62,18 +62,19 @@ public sealed class Corpus
             var versions = VersionCount(random);
             var subject = Sentence(random, 6 + random.Next(8));
             var firstUpdated = date.ToDateTime(new TimeOnly(9 + random.Next(8), random.Next(60)));
-            var documentSeed = random.Next();
+            var (documentSeed, index) = (random.Next(), i);
             yield return new GeneratedDocument(
                 $"{date.Year}D{i:D6}", kind, dossier?.Title ?? subject, subject, date, dossier,
                 dossierIndex < 0 ? 0 : ++sequence[dossierIndex], versions, firstUpdated,
-                () => Versions(new Random(documentSeed), versions, firstUpdated));
+                () => Versions(new Random(documentSeed), versions, firstUpdated, index));
         }
     }
 
     /// <summary>A first text, then each version the one before with a few words changed, sometimes a paragraph added or dropped.</summary>
-    IEnumerable<GeneratedVersion> Versions(Random random, int versions, DateTime firstUpdated)
+    IEnumerable<GeneratedVersion> Versions(Random random, int versions, DateTime firstUpdated, int index)
     {
         var body = Body(random);
+        body.Insert(0, Marker(index));
         var updated = firstUpdated;
         for (var v = 1; v <= versions; v++)
         {
@@ -86,6 +87,19 @@ public sealed class Corpus
             }
             yield return new GeneratedVersion(v, updated, string.Join("\n\n", body));
         }
+    }
+
+    /// <summary>
+    /// Words to search for at known frequencies: <c>kenmerk…</c> is in this document alone,
+    /// <c>reeks…</c> in one document in a hundred (documents i to i + 99).
+    /// </summary>
+    public static string Marker(int index) => $"Kenmerk kenmerk{Letters(index)}, reeks reeks{Letters(index / 100)}.";
+
+    static string Letters(int n)
+    {
+        var letters = new StringBuilder();
+        do { letters.Insert(0, (char)('a' + n % 26)); n /= 26; } while (n > 0);
+        return letters.ToString().PadLeft(3, 'a');
     }
 
     /// <summary>Mostly 5 to 60 paragraphs, a long tail to a few hundred (a median near 35 KB, as the portal's letters).</summary>

@@ -70,4 +70,12 @@ public class when_generating_a_corpus
                 (page.Value!.Metadata.Number, page.Value.Metadata.Kind, page.Value.Metadata.Dossier?.Number, page.Value.SourceVersion));
         }
     }
+
+    [Fact]
+    public void a_marker_word_is_in_one_document_and_a_series_word_in_a_hundred()
+    {
+        var bodies = Documents.Select(d => d.Versions().First().Body).ToList();
+        Assert.Single(bodies, b => b.Contains("kenmerkabc ", StringComparison.Ordinal) || b.Contains("kenmerkabc,", StringComparison.Ordinal));
+        Assert.Equal(100, bodies.Count(b => b.Contains("reeksaab.", StringComparison.Ordinal)));
+    }
 }

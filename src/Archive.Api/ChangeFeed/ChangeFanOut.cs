@@ -50,7 +50,7 @@ public sealed class ChangeFanOut : BatchSubscription
     {
         var older = events.Where(ChangeRecords.NeedsHistory).Select(e => ((RevisionImported)e.Data).DocumentNumber).Distinct().ToArray();
         var histories = older.Length == 0 ? new Dictionary<string, DocumentHistory>()
-            : (await session.LoadManyAsync<DocumentHistory>(ct, older)).ToDictionary(h => h.Id);
+            : await DocumentHistory.LoadManyAsync(session, older, ct);
         return events.Select(e => ChangeRecords.From(e, e.Data is RevisionImported r ? histories.GetValueOrDefault(r.DocumentNumber) : null))
             .OfType<ChangeRecord>().ToList();
     }

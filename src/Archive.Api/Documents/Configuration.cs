@@ -26,7 +26,7 @@ public static class Configuration
         // Inline: the answer to an import and the next read must agree, and a document's
         // projections are written in the same transaction as its events.
         opts.Projections.Add<DocumentDetailsProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<DocumentHistoryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<StatusHistoryProjection>(ProjectionLifecycle.Inline);
 
         opts.ConfigureTexts();
 

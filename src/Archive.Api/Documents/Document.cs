@@ -8,7 +8,17 @@ public sealed class Document
     public string? LastEventHash { get; set; }
     public DateTimeOffset CurrentSourceUpdatedAt { get; set; }
     public int CurrentSourceVersion { get; set; }
+    /// <summary>Snapshots written before <see cref="KnownKeys"/> listed every revision here in full; the next revision moves them over.</summary>
     public List<KnownRevision> Known { get; set; } = [];
+
+    /// <summary>
+    /// Every revision's key as a 12-character digest, revision n at n − 1: what tells a revision the
+    /// Archive has from a new one. The snapshot grows by 15 bytes a revision, not by a whole key.
+    /// </summary>
+    public List<string> KnownKeys { get; set; } = [];
+
+    /// <summary>The key of the revision recorded last: what the next one's changes are measured against.</summary>
+    public RevisionKey? LastKey { get; set; }
     public string? DossierNumber { get; set; }
     public bool Withdrawn { get; set; }
     public DateTimeOffset StatusSourceAt { get; set; } = DateTimeOffset.MinValue;
@@ -21,7 +31,13 @@ public sealed class Document
         Id = e.DocumentNumber;
         Revisions = e.Revision;
         LastEventHash = RevisionChain.Hash(e);
-        Known.Add(new KnownRevision(e.Revision, RevisionKey.Of(e)));
+        if (Known.Count > 0)
+        {
+            (KnownKeys, LastKey) = (Known.Select(k => k.Key.Digest()).ToList(), Known[^1].Key);
+            Known.Clear();
+        }
+        LastKey = RevisionKey.Of(e);
+        KnownKeys.Add(LastKey.Digest());
         LastRecordedMetadata = e.Metadata;
         if (Revisions == 1 || RevisionKey.Supersedes(e.SourceUpdatedAt, e.SourceVersion, CurrentSourceUpdatedAt, CurrentSourceVersion))
             (CurrentSourceUpdatedAt, CurrentSourceVersion, DossierNumber) = (e.SourceUpdatedAt, e.SourceVersion, e.Metadata.Dossier?.Number);
@@ -43,6 +59,18 @@ public sealed class Document
             case DocumentRestored r: Apply(r); break;
         }
     }
+
+    /// <summary>The number of the revision with this key, or null when the Archive has none.</summary>
+    public int? RevisionWith(RevisionKey key)
+    {
+        if (Known.FirstOrDefault(k => k.Key == key) is { } known) return known.Revision;
+        var at = KnownKeys.IndexOf(key.Digest());
+        return at < 0 ? null : at + 1;
+    }
+
+    /// <summary>The key of the revision recorded last, in a snapshot of either form.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public RevisionKey? LastRecordedKey => LastKey ?? (Known.Count > 0 ? Known[^1].Key : null);
 
     public void Apply(DocumentWithdrawn e) => Status(e, withdrawn: true, e.SourceUpdatedAt);
 
@@ -67,6 +95,11 @@ public sealed record RevisionKey(int SourceVersion, DateTimeOffset SourceUpdated
     /// </summary>
     public static bool Supersedes(DateTimeOffset at, int version, DateTimeOffset currentAt, int currentVersion) =>
         at > currentAt || (at == currentAt && version >= currentVersion);
+
+    /// <summary>72 bits of the key's SHA-256, base64url: enough to tell the revisions of one document apart.</summary>
+    public string Digest() =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{SourceVersion}|{SourceUpdatedAt.UtcTicks}|{MetadataHash}|{ContentHash}")), 0, 9).Replace('+', '-').Replace('/', '_');
 }
 
 public sealed record KnownRevision(int Revision, RevisionKey Key);

@@ -120,4 +120,33 @@ public class when_importing_revisions
         Assert.NotEqual(RevisionChain.Hash(e), RevisionChain.Hash(e with { Metadata = e.Metadata with { Title = "x" } }));
         Assert.Equal(RevisionChain.Hash(e), RevisionChain.Hash(e with { }));
     }
+
+    [Fact]
+    public void a_write_model_keeps_a_short_digest_per_revision_and_still_knows_each_one()
+    {
+        var (state, _) = Given.History(Given.V1, Given.V2);
+        Assert.Equal(2, state!.KnownKeys.Count);
+        Assert.All(state.KnownKeys, k => Assert.Equal(12, k.Length));
+        Assert.Empty(state.Known);
+        Assert.Equal((ImportOutcome.Unchanged, 1), Outcome(ImportRevisionDecision.Decide(state, Given.V1, Given.Now)));
+        Assert.Equal((ImportOutcome.Unchanged, 2), Outcome(ImportRevisionDecision.Decide(state, Given.V2, Given.Now)));
+    }
+
+    [Fact]
+    public void a_snapshot_from_before_the_digests_still_knows_its_revisions_and_moves_them_over_on_the_next()
+    {
+        var (state, events) = Given.History(Given.V1);
+        state!.Known = [new KnownRevision(1, RevisionKey.Of(events[0]))];
+        (state.KnownKeys, state.LastKey) = ([], null);
+        Assert.Equal((ImportOutcome.Unchanged, 1), Outcome(ImportRevisionDecision.Decide(state, Given.V1, Given.Now)));
+
+        var next = Assert.Single(ImportRevisionDecision.Decide(state, Given.V2, Given.Now).Events);
+        Assert.True(next.TextChanged);
+        state.Apply(next);
+        Assert.Empty(state.Known);
+        Assert.Equal(2, state.KnownKeys.Count);
+        Assert.Equal((ImportOutcome.Unchanged, 1), Outcome(ImportRevisionDecision.Decide(state, Given.V1, Given.Now)));
+    }
+
+    static (ImportOutcome, int) Outcome(ImportDecision decision) => (decision.Outcome, decision.Revision);
 }

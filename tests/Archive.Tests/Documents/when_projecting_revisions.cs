@@ -12,10 +12,11 @@ public class when_projecting_revisions
         return Project(events, DocumentDetailsProjection.Create, projection.Apply);
     }
 
+    /// <summary>What reading a history does: one row per revision (the time-travel projection's), composed in the order recorded.</summary>
     static DocumentHistory History(IEnumerable<RevisionImported> events)
     {
-        var projection = new DocumentHistoryProjection();
-        return Project(events, DocumentHistoryProjection.Create, projection.Apply);
+        var projection = new Archive.Api.Documents.TimeTravel.TimeTravelProjection();
+        return DocumentHistory.Of(events.Select(projection.Create).ToList(), []);
     }
 
     /// <summary>What Marten does with a single-stream projection: Create on the first event, Apply on the rest.</summary>

@@ -36,7 +36,7 @@ public sealed class DiffCommand : JasperFxAsyncCommand<DiffInput>
         if (!Formats.Contains(input.FormatFlag)) return Fail($"--format '{input.FormatFlag}' is not one of {string.Join(", ", Formats)}");
         using var host = input.BuildHost();
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        if (await session.LoadAsync<DocumentHistory>(input.Number) is not { } history) return Fail($"the Archive has no document numbered '{input.Number}'");
+        if (await DocumentHistory.LoadAsync(session, input.Number, CancellationToken.None) is not { } history) return Fail($"the Archive has no document numbered '{input.Number}'");
         foreach (var n in new[] { input.From, input.To })
             if (n < 1 || n > history.Revisions.Count) return Fail($"{input.Number} has revisions 1 to {history.Revisions.Count}, not {n}");
 

@@ -39,7 +39,7 @@ public static class DiffEndpoint
     {
         var request = new DiffRequest(granularity ?? "word", format ?? "json", view ?? "inline", context ?? 3, ignoreWhitespace ?? false);
         if (request.Problem() is { } invalid) return invalid;
-        if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { } history) return Problems.UnknownDocument(nr);
+        if (await DocumentHistory.LoadAsync(session, nr, ct) is not { } history) return Problems.UnknownDocument(nr);
         var (older, newer, missing) = Revisions(history, from, to);
         if (missing is not null) return missing;
 

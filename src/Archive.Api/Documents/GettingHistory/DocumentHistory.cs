@@ -6,7 +6,12 @@ using Wolverine.Http;
 
 namespace Archive.Api.Documents.GettingHistory;
 
-/// <summary>Every revision of a document in the order the Archive recorded them.</summary>
+/// <summary>
+/// Every revision of a document in the order the Archive recorded them, and its withdrawals and
+/// restorations. Composed when read, from rows that an import writes once and never rewrites:
+/// one <see cref="TimeTravel.RevisionRecord"/> per revision and the document's small
+/// <see cref="StatusHistory"/>. An import costs the same at the thousandth revision as at the first.
+/// </summary>
 public sealed class DocumentHistory
 {
     public string Id { get; set; } = "";
@@ -17,6 +22,46 @@ public sealed class DocumentHistory
 
     /// <summary>The metadata of the revision recorded last: what the next one's changed fields are measured against.</summary>
     public DocumentMetadata? LastRecordedMetadata { get; set; }
+
+    /// <summary>The document's history, or null when the Archive has no revision of it.</summary>
+    public static async Task<DocumentHistory?> LoadAsync(IQuerySession session, string number, CancellationToken ct) =>
+        (await LoadManyAsync(session, [number], ct)).GetValueOrDefault(number);
+
+    /// <summary>The histories of these documents (those the Archive has), in two queries whatever their number.</summary>
+    public static async Task<Dictionary<string, DocumentHistory>> LoadManyAsync(IQuerySession session, IReadOnlyCollection<string> numbers, CancellationToken ct)
+    {
+        var records = await session.Query<TimeTravel.RevisionRecord>().Where(r => r.DocumentNumber.IsOneOf(numbers.ToArray()))
+            .OrderBy(r => r.DocumentNumber).ThenBy(r => r.Revision).ToListAsync(ct);
+        var statuses = (await session.LoadManyAsync<StatusHistory>(ct, numbers.ToArray())).ToDictionary(s => s.Id);
+        return records.GroupBy(r => r.DocumentNumber).ToDictionary(g => g.Key,
+            g => Of(g.ToList(), statuses.GetValueOrDefault(g.Key)?.StatusChanges ?? []));
+    }
+
+    /// <summary>
+    /// The history from its rows, in the order recorded: what each revision changed is measured
+    /// against the revision recorded just before it (<see cref="RevisionChanges"/>), as the import decided it.
+    /// </summary>
+    public static DocumentHistory Of(IReadOnlyList<TimeTravel.RevisionRecord> records, IReadOnlyList<StatusEntry> statusChanges)
+    {
+        var history = new DocumentHistory { Id = records[0].DocumentNumber, StatusChanges = statusChanges.ToList(), LastRecordedMetadata = records[^1].Metadata };
+        TimeTravel.RevisionRecord? previous = null;
+        foreach (var r in records)
+        {
+            history.Revisions.Add(new RevisionEntry(r.Revision, r.SourceVersion, r.SourceUpdatedAt, r.SourceUpdatedRaw, r.RecordedAt,
+                r.ContentHash, r.MetadataHash, r.EventHash, r.PreviousEventHash,
+                previous is null ? [] : RevisionChanges.ChangedFields(previous.SourceVersion, previous.SourceUpdatedAt, previous.Metadata, r.SourceVersion, r.SourceUpdatedAt, r.Metadata),
+                previous is not null && previous.ContentHash != r.ContentHash) { TextNotCaptured = r.TextNotCaptured });
+            previous = r;
+        }
+        return history;
+    }
+}
+
+/// <summary>A document's withdrawals and restorations (a few at most), kept apart from its revisions so that recording a revision never rewrites them.</summary>
+public sealed class StatusHistory
+{
+    public string Id { get; set; } = "";
+    public List<StatusEntry> StatusChanges { get; set; } = [];
 }
 
 public sealed record StatusEntry(bool Withdrawn, string? Reason, DateTimeOffset SourceUpdatedAt, DateTimeOffset RecordedAt,
@@ -42,32 +87,19 @@ public sealed record RevisionEntry(
     public string? TextNotCaptured { get; init; }
 }
 
-public sealed class DocumentHistoryProjection : SingleStreamProjection<DocumentHistory, string>
+public sealed class StatusHistoryProjection : SingleStreamProjection<StatusHistory, string>
 {
-    public static DocumentHistory Create(RevisionImported e) =>
-        new() { Id = e.DocumentNumber, Revisions = [Entry(e, null, null)], LastRecordedMetadata = e.Metadata };
+    public void Apply(DocumentWithdrawn e, StatusHistory history) => Add(history, e.DocumentNumber,
+        new StatusEntry(true, e.Reason, e.SourceUpdatedAt, e.RecordedAt, RevisionChain.Hash(e), e.PreviousEventHash, e.Provenance));
 
-    /// <summary>Each entry is small (the metadata and provenance of every revision are in <see cref="TimeTravel.RevisionRecord"/>): a long history stays cheap to rewrite.</summary>
-    public void Apply(RevisionImported e, DocumentHistory history)
+    public void Apply(DocumentRestored e, StatusHistory history) => Add(history, e.DocumentNumber,
+        new StatusEntry(false, e.Reason, e.SourceUpdatedAt, e.RecordedAt, RevisionChain.Hash(e), e.PreviousEventHash, e.Provenance));
+
+    static void Add(StatusHistory history, string number, StatusEntry entry)
     {
-        history.Revisions.Add(Entry(e, history.Revisions.LastOrDefault(), history.LastRecordedMetadata));
-        history.LastRecordedMetadata = e.Metadata;
+        history.Id = number;
+        history.StatusChanges.Add(entry);
     }
-
-    public void Apply(DocumentWithdrawn e, DocumentHistory history) =>
-        history.StatusChanges.Add(new StatusEntry(true, e.Reason, e.SourceUpdatedAt, e.RecordedAt, RevisionChain.Hash(e), e.PreviousEventHash, e.Provenance));
-
-    public void Apply(DocumentRestored e, DocumentHistory history) =>
-        history.StatusChanges.Add(new StatusEntry(false, e.Reason, e.SourceUpdatedAt, e.RecordedAt, RevisionChain.Hash(e), e.PreviousEventHash, e.Provenance));
-
-    static RevisionEntry Entry(RevisionImported e, RevisionEntry? previous, DocumentMetadata? previousMetadata) => new(
-        e.Revision, e.SourceVersion, e.SourceUpdatedAt, e.SourceUpdatedRaw, e.RecordedAt, e.ContentHash, e.MetadataHash,
-        RevisionChain.Hash(e), e.PreviousEventHash,
-        previous is null ? [] : ChangedFields(previous, previousMetadata!, e),
-        previous is not null && previous.ContentHash != e.ContentHash) { TextNotCaptured = e.TextNotCaptured };
-
-    static IReadOnlyList<string> ChangedFields(RevisionEntry previous, DocumentMetadata previousMetadata, RevisionImported e) =>
-        RevisionChanges.ChangedFields(previous.SourceVersion, previous.SourceUpdatedAt, previousMetadata, e.SourceVersion, e.SourceUpdatedAt, e.Metadata);
 }
 
 /// <summary>One revision with its metadata, provenance and text: a citable URL per version.</summary>
@@ -79,7 +111,7 @@ public static class GetDocumentHistoryEndpoints
     [Tags("Documents"), EndpointSummary("Every revision of a document: both clocks, hashes, what changed")]
     [ProducesResponseType<DocumentHistory>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Revisions(string nr, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<DocumentHistory>(nr, ct) is { } history
+        await DocumentHistory.LoadAsync(session, nr, ct) is { } history
             ? Results.Ok(history)
             : Problems.UnknownDocument(nr);
 
@@ -88,7 +120,7 @@ public static class GetDocumentHistoryEndpoints
     [ProducesResponseType<RevisionWithText>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Revision(string nr, int n, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { } history) return Problems.UnknownDocument(nr);
+        if (await DocumentHistory.LoadAsync(session, nr, ct) is not { } history) return Problems.UnknownDocument(nr);
         if (history.Revisions.FirstOrDefault(r => r.Revision == n) is not { } revision)
             return Problems.Status(404, "Unknown revision", $"Document '{nr}' has revisions 1 to {history.Revisions.Count}; there is no revision {n}.");
         MementoHeaders(http, history, revision);
@@ -110,7 +142,7 @@ public static class GetDocumentHistoryEndpoints
     [ApiExplorerSettings(IgnoreApi = true)]
     public static async Task<IResult> RevisionHead(string nr, int n, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { } history) return Problems.UnknownDocument(nr);
+        if (await DocumentHistory.LoadAsync(session, nr, ct) is not { } history) return Problems.UnknownDocument(nr);
         if (history.Revisions.FirstOrDefault(r => r.Revision == n) is not { } revision) return Results.NotFound();
         MementoHeaders(http, history, revision);
         return Results.Ok();

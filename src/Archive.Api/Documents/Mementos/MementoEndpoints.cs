@@ -36,7 +36,7 @@ public static class MementoEndpoints
                     $"Accept-Datetime '{header}' is not a date the Archive can read; use an RFC 1123 date such as 'Thu, 05 Feb 2026 00:00:00 GMT' (or {AsOf.AcceptedFormats}).");
             at = parsed;
         }
-        if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { Revisions.Count: > 0 } history) return Problems.UnknownDocument(nr);
+        if (await DocumentHistory.LoadAsync(session, nr, ct) is not { Revisions.Count: > 0 } history) return Problems.UnknownDocument(nr);
         var baseUri = Mementos.BaseUri(http.Request);
         var mementos = Mementos.Of(history, baseUri);
         var chosen = Mementos.Choose(mementos, at);
@@ -53,7 +53,7 @@ public static class MementoEndpoints
     [Tags("Memento"), EndpointSummary("Memento TimeMap in application/link-format: every revision with its datetime")]
     public static async Task<IResult> TimeMap(string nr, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { Revisions.Count: > 0 } history) return Problems.UnknownDocument(nr);
+        if (await DocumentHistory.LoadAsync(session, nr, ct) is not { Revisions.Count: > 0 } history) return Problems.UnknownDocument(nr);
         var baseUri = Mementos.BaseUri(http.Request);
         var mementos = Mementos.Of(history, baseUri);
         var lines = new List<string>
@@ -71,7 +71,7 @@ public static class MementoEndpoints
     [ProducesResponseType<TimeMapJson>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> TimeMapAsJson(string nr, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<DocumentHistory>(nr, ct) is not { Revisions.Count: > 0 } history) return Problems.UnknownDocument(nr);
+        if (await DocumentHistory.LoadAsync(session, nr, ct) is not { Revisions.Count: > 0 } history) return Problems.UnknownDocument(nr);
         var baseUri = Mementos.BaseUri(http.Request);
         var list = Mementos.Of(history, baseUri).Select(m => new TimeMapEntry(m.Datetime, m.Uri, m.Revision)).ToList();
         return Results.Ok(new TimeMapJson(Mementos.Original(baseUri, nr), Mementos.TimeGate(baseUri, nr),

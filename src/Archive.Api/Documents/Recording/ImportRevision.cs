@@ -40,8 +40,8 @@ public static class ImportRevisionDecision
     {
         var metadataHash = command.Metadata.Hash();
         var key = new RevisionKey(command.SourceVersion, command.SourceUpdatedAt, metadataHash, command.ContentHash);
-        if (document?.Known.FirstOrDefault(k => k.Key == key) is { } known)
-            return new ImportDecision(ImportOutcome.Unchanged, known.Revision, IsCurrent(document, command), []);
+        if (document?.RevisionWith(key) is { } known)
+            return new ImportDecision(ImportOutcome.Unchanged, known, IsCurrent(document, command), []);
 
         var revision = (document?.Revisions ?? 0) + 1;
         var imported = new RevisionImported(command.Number, revision, command.SourceVersion, command.SourceUpdatedRaw,
@@ -50,7 +50,7 @@ public static class ImportRevisionDecision
         {
             TextNotCaptured = command.TextNotCaptured,
             ChangedFields = document is null ? [] : ChangedFields(document, command),
-            TextChanged = document is null ? false : document.Known.Count > 0 && document.Known[^1].Key.ContentHash != command.ContentHash,
+            TextChanged = document?.LastRecordedKey is { } last && last.ContentHash != command.ContentHash,
         };
         return new ImportDecision(document is null ? ImportOutcome.Created : ImportOutcome.Revised, revision,
             document is null || IsCurrent(document, command), [imported]);
@@ -58,8 +58,8 @@ public static class ImportRevisionDecision
 
     /// <summary>Against the revision recorded last; unknown (null) when the write model predates keeping its metadata.</summary>
     static IReadOnlyList<string>? ChangedFields(Document document, ImportRevision command) =>
-        document is { LastRecordedMetadata: { } metadata, Known.Count: > 0 }
-            ? RevisionChanges.ChangedFields(document.Known[^1].Key.SourceVersion, document.Known[^1].Key.SourceUpdatedAt, metadata,
+        document is { LastRecordedMetadata: { } metadata, LastRecordedKey: { } last }
+            ? RevisionChanges.ChangedFields(last.SourceVersion, last.SourceUpdatedAt, metadata,
                 command.SourceVersion, command.SourceUpdatedAt, command.Metadata)
             : null;
 

@@ -26,6 +26,10 @@ public sealed class RevisionRecord
     public string? PreviousEventHash { get; set; }
     public Provenance Provenance { get; set; } = null!;
 
+    /// <summary>Why this revision has no text (see <see cref="RevisionImported.TextNotCaptured"/>); absent when it has.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? TextNotCaptured { get; set; }
+
     public static string IdOf(string number, int revision) => $"{number}@{revision}";
 }
 
@@ -60,6 +64,7 @@ public sealed partial class TimeTravelProjection : EventProjection
         EventHash = RevisionChain.Hash(e),
         PreviousEventHash = e.PreviousEventHash,
         Provenance = e.Provenance,
+        TextNotCaptured = e.TextNotCaptured,
     };
 
     public StatusRecord Create(IEvent<DocumentWithdrawn> e) => Status(e.Id, e.Data.DocumentNumber, e.Data.DossierNumber, true, e.Data.Reason, e.Data.SourceUpdatedAt, e.Data.RecordedAt);

@@ -20,7 +20,7 @@ public static class ChainVerifier
     public static async Task<VerificationReport?> VerifyAsync(IQuerySession session, string number, CancellationToken ct)
     {
         var details = await session.LoadAsync<DocumentDetails>(number, ct);
-        var history = await session.LoadAsync<DocumentHistory>(number, ct);
+        var history = await DocumentHistory.LoadAsync(session, number, ct);
         var problems = new List<VerificationProblem>();
         IReadOnlyList<JasperFx.Events.IEvent> events;
         try

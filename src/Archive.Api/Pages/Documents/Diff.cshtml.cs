@@ -23,7 +23,7 @@ public sealed class DiffModel(IQuerySession session, IOptions<ArchiveOptions> op
     {
         if (View is not (null or "inline" or "side-by-side"))
             return Fail(400, "Onbekende weergave", $"Weergave '{View}' bestaat niet; kies 'inline' of 'side-by-side'.");
-        if (await session.LoadAsync<DocumentHistory>(Nr, ct) is not { } history)
+        if (await DocumentHistory.LoadAsync(session, Nr, ct) is not { } history)
             return Fail(404, "Onbekend document", $"Het archief heeft geen document met nummer '{Nr}'.");
         Revisions = history.Revisions;
         if (new[] { From, To }.Any(v => !string.IsNullOrWhiteSpace(v) && !int.TryParse(v, out _)))

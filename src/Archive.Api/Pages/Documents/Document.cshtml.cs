@@ -30,7 +30,7 @@ public sealed class DocumentModel(IQuerySession session) : AsOfPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await session.LoadAsync<DocumentHistory>(Nr, ct) is not { } history)
+        if (await DocumentHistory.LoadAsync(session, Nr, ct) is not { } history)
             return Fail(404, "Onbekend document", $"Het archief heeft geen document met nummer '{Nr}'. Zoek op onderwerp of nummer via het zoekveld hierboven.");
         History = history;
         var details = (await session.LoadAsync<DocumentDetails>(Nr, ct))!;

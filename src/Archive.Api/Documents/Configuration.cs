@@ -57,5 +57,6 @@ public static class Configuration
     /// so these attempts are not logged a second time.
     /// </summary>
     public static void QuietRetriedWrites(this ILoggingBuilder logging) =>
-        logging.AddFilter(typeof(ImportRevision).FullName, LogLevel.None).AddFilter(typeof(Withdrawing.ChangeStatus).FullName, LogLevel.None);
+        logging.AddFilter(typeof(ImportRevision).FullName, LogLevel.None).AddFilter(typeof(ImportRevisions).FullName, LogLevel.None)
+            .AddFilter(typeof(Withdrawing.ChangeStatus).FullName, LogLevel.None);
 }

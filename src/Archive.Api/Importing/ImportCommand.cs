@@ -73,7 +73,8 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
     /// Documents are imported side by side, but the files of one document in the order given, so
     /// that its revisions are numbered the same way on every run: each file is read in turn and
     /// handed to the worker its document number belongs to, through a short queue, so memory holds
-    /// a few files whatever the size of the folder. A file that fails for a reason of its own is
+    /// a few files whatever the size of the folder. A worker records what is waiting in its queue
+    /// as one transaction (<see cref="ImportBatch"/>). A file that fails for a reason of its own is
     /// rejected and the rest go on; a lost database ends the import.
     /// </summary>
     static async Task ImportWithProgress(string[] files, IMessageBus bus, long maxBytes, List<ImportResult> results) =>
@@ -86,11 +87,15 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             {
                 try
                 {
-                    await foreach (var file in queue.Reader.ReadAllAsync(stop.Token))
+                    while (await queue.Reader.WaitToReadAsync(stop.Token))
                     {
-                        var result = await ImportOne(file, bus, stop.Token);
-                        lock (results) results.Add(result);
-                        task.Increment(1);
+                        // What is waiting, up to a batch, as long as no document comes twice (its revisions go in order, one batch each).
+                        var batch = new List<ReadFile>();
+                        while (batch.Count < BatchSize && queue.Reader.TryPeek(out var next) && (next.Number is null || batch.All(b => b.Number != next.Number)))
+                            batch.Add(await queue.Reader.ReadAsync(stop.Token));
+                        var imported = await ImportBatch(batch, bus, stop.Token);
+                        lock (results) results.AddRange(imported);
+                        task.Increment(imported.Count);
                     }
                 }
                 catch
@@ -128,7 +133,32 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             }
         });
 
-    const int Workers = 4, QueueLength = 8;
+    const int Workers = 4, QueueLength = 64, BatchSize = 64;
+
+    /// <summary>
+    /// The batch's documents in one transaction (<see cref="ImportRevisions"/>); when that fails for
+    /// any reason but a lost database, each file on its own, so that a bad one rejects only itself.
+    /// </summary>
+    static async Task<List<ImportResult>> ImportBatch(List<ReadFile> batch, IMessageBus bus, CancellationToken ct)
+    {
+        var results = batch.Where(f => f.Command is null).Select(f => ImportResult.Rejected(f.Path, f.Error!)).ToList();
+        var good = batch.Where(f => f.Command is not null).ToList();
+        if (good.Count > 1)
+        {
+            try
+            {
+                var outcome = await bus.InvokeAsync<ImportRevisionsDecision>(new ImportRevisions(good.Select(f => f.Command!).ToList()), ct);
+                results.AddRange(good.Zip(outcome.Decisions, (f, d) => new ImportResult(f.Number, d.Outcome, d.Revision, d.Current, f.Path, null)));
+                return results;
+            }
+            catch (Exception e) when (!ImportFaults.IsDatabaseLost(e) && e is not OperationCanceledException)
+            {
+                // One of them is bad: find out which, one at a time.
+            }
+        }
+        foreach (var file in good) results.Add(await ImportOne(file, bus, ct));
+        return results;
+    }
 
     static async Task<ImportResult> ImportOne(ReadFile file, IMessageBus bus, CancellationToken ct)
     {

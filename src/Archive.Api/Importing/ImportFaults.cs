@@ -26,5 +26,8 @@ public static class ImportFaults
 
     /// <summary>One line for a file's rejection: the kind of fault and its message, no stack.</summary>
     public static string Reason(Exception e) =>
-        $"it could not be imported ({(e is PostgresException p ? $"the database refused it: {p.MessageText}" : e.GetType().Name + ": " + e.Message)})";
+        $"it could not be imported ({(Refusal(e) is { } p ? $"the database refused it: {p.MessageText}" : e.GetType().Name + ": " + e.Message)})";
+
+    /// <summary>The database's own refusal, however deep Marten or Wolverine wrapped it.</summary>
+    static PostgresException? Refusal(Exception? e) => e is null ? null : e as PostgresException ?? Refusal(e.InnerException);
 }

@@ -81,13 +81,4 @@ public static class Configuration
         opts.Projections.Add<DossierMemberProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<DossierMember>().Duplicate(m => m.DossierNumber);
     }
-
-    /// <summary>The documents of a dossier as they stand now, by volgnummer: one indexed query.</summary>
-    public static async Task<List<DossierDocument>> DocumentsAsync(IQuerySession session, string number, CancellationToken ct)
-    {
-        var members = await session.Query<DossierMember>().Where(m => m.DossierNumber == number).ToListAsync(ct);
-        var documents = members.Where(m => m.Entry is not null).Select(m => m.Entry!).ToList();
-        documents.Sort(DossierDetailsProjection.BySequence);
-        return documents;
-    }
 }

@@ -16,8 +16,17 @@ public sealed record DossierView(string Id, string? Addition, string? Title, int
         var details = await session.LoadAsync<DossierDetails>(number, ct);
         var synced = await session.Query<TkDossier>().Where(d => d.Number == number).OrderByDescending(d => d.Updated.Instant).FirstOrDefaultAsync(ct);
         if (details is null && synced is null) return null;
-        var documents = await Configuration.DocumentsAsync(session, number, ct);
+        var documents = await DocumentsAsync(session, number, ct);
         return new DossierView(number, synced?.Addition ?? details?.Addition, synced?.Title ?? details?.Title, synced?.HighestSequenceNumber, synced?.Closed,
             synced?.Updated.Instant, synced?.Id, documents, documents.Count == 0 ? "no documents yet" : null);
+    }
+
+    /// <summary>The documents of a dossier as they stand now, by volgnummer: one indexed query over its member rows.</summary>
+    static async Task<List<DossierDocument>> DocumentsAsync(IQuerySession session, string number, CancellationToken ct)
+    {
+        var members = await session.Query<DossierMember>().Where(m => m.DossierNumber == number).ToListAsync(ct);
+        var documents = members.Where(m => m.Entry is not null).Select(m => m.Entry!).ToList();
+        documents.Sort(DossierDetailsProjection.BySequence);
+        return documents;
     }
 }

@@ -83,16 +83,12 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             var task = context.AddTask("Importing", maxValue: files.Length);
             var queues = Enumerable.Range(0, Workers).Select(_ => Channel.CreateBounded<ReadFile>(QueueLength)).ToArray();
             using var stop = new CancellationTokenSource();
-            using var allRead = new CancellationTokenSource();
             var workers = queues.Select(queue => Task.Run(async () =>
             {
                 try
                 {
                     while (await queue.Reader.WaitToReadAsync(stop.Token))
                     {
-                        // Reading a file is a few times quicker than a transaction, not 64 times: let a batch gather (at most 100 ms).
-                        for (var waited = 0; queue.Reader.Count < BatchSize && !allRead.IsCancellationRequested && waited < 20; waited++)
-                            await Task.Delay(5, stop.Token);
                         // What is waiting, up to a batch, as long as no document comes twice (its revisions go in order, one batch each).
                         var batch = new List<ReadFile>();
                         while (batch.Count < BatchSize && queue.Reader.TryPeek(out var next) && (next.Number is null || batch.All(b => b.Number != next.Number)))
@@ -124,7 +120,6 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             finally
             {
                 foreach (var queue in queues) queue.Writer.TryComplete();
-                await allRead.CancelAsync();
             }
             try
             {

@@ -1,5 +1,4 @@
 using Archive.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace Archive.IntegrationTests.Schema;
 
@@ -13,29 +12,19 @@ public class when_an_archive_from_before_dossier_members_is_migrated
     [Fact]
     public async Task each_listed_document_is_a_member_of_the_dossier_its_latest_revision_names()
     {
-        await using var connection = new NpgsqlConnection(TestCluster.NewDatabase());
-        await connection.OpenAsync();
-        var migrations = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "migrations"), "*.sql")
-            .Where(f => !f.EndsWith(".drop.sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        foreach (var file in migrations.TakeWhile(f => !Path.GetFileName(f).StartsWith("0014_", StringComparison.Ordinal)))
-            await Execute(connection, await File.ReadAllTextAsync(file));
+        await using var connection = await Migrations.BuiltBeforeAsync("0014");
         // 2026D00002 moved from 36180 to 36999 in its second version; the old list still has it.
-        await Execute(connection, $$"""
+        await connection.ExecuteAsync($$"""
             insert into archive.mt_doc_dossierdetails (id, data) values
               ('36180', '{"Id": "36180", "Title": "Handel", "Addition": null, "Documents": [{{Entry("2026D00001", 1, "2026-02-01T00:00:00+00:00", 1)}}, {{Entry("2026D00002", 2, "2026-02-01T00:00:00+00:00", 1)}}]}'),
               ('36999', '{"Id": "36999", "Title": "Ander", "Addition": null, "Documents": [{{Entry("2026D00002", 4, "2026-02-05T00:00:00+00:00", 2)}}]}')
             """);
 
-        await Execute(connection, await File.ReadAllTextAsync(migrations.Single(f => Path.GetFileName(f).StartsWith("0014_", StringComparison.Ordinal))));
+        await Migrations.ApplyAsync(connection, "0014");
 
-        Assert.Equal("2026D00001=36180:1, 2026D00002=36999:4", await Scalar(connection,
+        Assert.Equal("2026D00001=36180:1, 2026D00002=36999:4", await connection.ScalarAsync(
             "select string_agg(id || '=' || dossier_number || ':' || (data -> 'Entry' ->> 'SequenceNumber'), ', ' order by id) from archive.mt_doc_dossiermember"));
-        Assert.Equal(0L, await Scalar(connection, "select count(*) from archive.mt_doc_dossierdetails where data ? 'Documents'"));
-        Assert.Equal("Handel", await Scalar(connection, "select data ->> 'Title' from archive.mt_doc_dossierdetails where id = '36180'"));
+        Assert.Equal(0L, await connection.ScalarAsync("select count(*) from archive.mt_doc_dossierdetails where data ? 'Documents'"));
+        Assert.Equal("Handel", await connection.ScalarAsync("select data ->> 'Title' from archive.mt_doc_dossierdetails where id = '36180'"));
     }
-
-    static async Task Execute(NpgsqlConnection connection, string sql) => await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
-
-    static async Task<object?> Scalar(NpgsqlConnection connection, string sql) =>
-        await new NpgsqlCommand(sql, connection).ExecuteScalarAsync() is var value and not DBNull ? value : null;
 }

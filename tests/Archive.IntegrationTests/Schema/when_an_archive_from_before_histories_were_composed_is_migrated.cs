@@ -1,5 +1,4 @@
 using Archive.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace Archive.IntegrationTests.Schema;
 
@@ -10,14 +9,9 @@ public class when_an_archive_from_before_histories_were_composed_is_migrated
     [Fact]
     public async Task status_changes_and_missing_text_reasons_move_and_the_history_documents_are_gone()
     {
-        await using var connection = new NpgsqlConnection(TestCluster.NewDatabase());
-        await connection.OpenAsync();
-        var migrations = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "migrations"), "*.sql")
-            .Where(f => !f.EndsWith(".drop.sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        foreach (var file in migrations.TakeWhile(f => !Path.GetFileName(f).StartsWith("0016_", StringComparison.Ordinal)))
-            await Execute(connection, await File.ReadAllTextAsync(file));
+        await using var connection = await Migrations.BuiltBeforeAsync("0016");
         const string withdrawal = """{"Withdrawn": true, "Reason": "ingetrokken", "SourceUpdatedAt": "2026-03-01T00:00:00+00:00", "RecordedAt": "2026-03-01T00:00:01+00:00", "EventHash": "e3", "PreviousEventHash": "e2", "Provenance": {"Source": "api"}}""";
-        await Execute(connection, $$"""
+        await connection.ExecuteAsync($$"""
             insert into archive.mt_doc_documenthistory (id, data) values
               ('2026D00001', '{"Id": "2026D00001", "Revisions": [{"Revision": 1}, {"Revision": 2, "TextNotCaptured": "the file was not found"}], "StatusChanges": [{{withdrawal}}]}'),
               ('2026D00002', '{"Id": "2026D00002", "Revisions": [{"Revision": 1}], "StatusChanges": []}');
@@ -27,17 +21,12 @@ public class when_an_archive_from_before_histories_were_composed_is_migrated
               ('2026D00002@1', '{"Id": "2026D00002@1", "DocumentNumber": "2026D00002", "Revision": 1}', '2026D00002');
             """);
 
-        await Execute(connection, await File.ReadAllTextAsync(migrations.Single(f => Path.GetFileName(f).StartsWith("0016_", StringComparison.Ordinal))));
+        await Migrations.ApplyAsync(connection, "0016");
 
-        Assert.Equal("2026D00001:ingetrokken", await Scalar(connection,
+        Assert.Equal("2026D00001:ingetrokken", await connection.ScalarAsync(
             "select string_agg(id || ':' || (data -> 'StatusChanges' -> 0 ->> 'Reason'), ',') from archive.mt_doc_statushistory"));
-        Assert.Equal("2026D00001@2=the file was not found", await Scalar(connection,
+        Assert.Equal("2026D00001@2=the file was not found", await connection.ScalarAsync(
             "select string_agg(id || '=' || (data ->> 'TextNotCaptured'), ',') from archive.mt_doc_revisionrecord where data ? 'TextNotCaptured'"));
-        Assert.Null(await Scalar(connection, "select to_regclass('archive.mt_doc_documenthistory')::text"));
+        Assert.Null(await connection.ScalarAsync("select to_regclass('archive.mt_doc_documenthistory')::text"));
     }
-
-    static async Task Execute(NpgsqlConnection connection, string sql) => await new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
-
-    static async Task<object?> Scalar(NpgsqlConnection connection, string sql) =>
-        await new NpgsqlCommand(sql, connection).ExecuteScalarAsync() is var value and not DBNull ? value : null;
 }

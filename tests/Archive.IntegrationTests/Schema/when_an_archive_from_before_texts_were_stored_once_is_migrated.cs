@@ -21,15 +21,11 @@ public class when_an_archive_from_before_texts_were_stored_once_is_migrated : IA
         ("hash-empty", "", true),
     ];
 
-    readonly NpgsqlConnection _connection = new(TestCluster.NewDatabase());
+    NpgsqlConnection _connection = null!;
 
     public async Task InitializeAsync()
     {
-        await _connection.OpenAsync();
-        var migrations = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "migrations"), "*.sql")
-            .Where(f => !f.EndsWith(".drop.sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        foreach (var file in migrations.TakeWhile(f => !Path.GetFileName(f).StartsWith("0013_", StringComparison.Ordinal)))
-            await Execute(await File.ReadAllTextAsync(file));
+        _connection = await Migrations.BuiltBeforeAsync("0013");
         foreach (var (hash, text, indexed) in Texts)
         {
             await Execute("insert into archive.mt_doc_documenttext (id, data) values ($1, jsonb_build_object('Id', $1::text, 'Text', $2::text))", hash, text);
@@ -37,7 +33,7 @@ public class when_an_archive_from_before_texts_were_stored_once_is_migrated : IA
             foreach (var (slice, index) in TextSlices.Of(text).Select((s, i) => (s, i)))
                 await Execute("insert into archive.search_slices (hash, index, text, vector) values ($1, $2, $3, to_tsvector('simple', $3))", hash, index, slice);
         }
-        await Execute(await File.ReadAllTextAsync(migrations.Single(f => Path.GetFileName(f).StartsWith("0013_", StringComparison.Ordinal))));
+        await Migrations.ApplyAsync(_connection, "0013");
     }
 
     public async Task DisposeAsync() => await _connection.DisposeAsync();
@@ -60,17 +56,7 @@ public class when_an_archive_from_before_texts_were_stored_once_is_migrated : IA
         Assert.Equal(0L, await Scalar("select count(*) from information_schema.columns where table_schema = 'archive' and table_name = 'search_slices' and column_name = 'text'"));
     }
 
-    async Task Execute(string sql, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, _connection);
-        foreach (var v in values) command.Parameters.Add(new NpgsqlParameter { Value = v });
-        await command.ExecuteNonQueryAsync();
-    }
+    Task Execute(string sql, params object[] values) => _connection.ExecuteAsync(sql, values);
 
-    async Task<object?> Scalar(string sql, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, _connection);
-        foreach (var v in values) command.Parameters.Add(new NpgsqlParameter { Value = v });
-        return await command.ExecuteScalarAsync() is var result and not DBNull ? result : null;
-    }
+    Task<object?> Scalar(string sql, params object[] values) => _connection.ScalarAsync(sql, values);
 }

@@ -133,7 +133,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             }
         });
 
-    const int Workers = 4, QueueLength = 64, BatchSize = 64;
+    const int Workers = 4, QueueLength = 16, BatchSize = 16;
 
     /// <summary>
     /// The batch's documents in one transaction (<see cref="ImportRevisions"/>); when that fails for

@@ -8,9 +8,12 @@ public static partial class ArchiveCli
 {
     public sealed record Run(int ExitCode, string Output, string Errors);
 
-    public static async Task<Run> Execute(string connectionString, params string[] arguments)
+    public static Task<Run> Execute(string connectionString, params string[] arguments) => Execute(connectionString, arguments, []);
+
+    /// <summary>The same, with environment variables of its own.</summary>
+    public static async Task<Run> Execute(string connectionString, string[] arguments, Dictionary<string, string> environment)
     {
-        using var process = Start(connectionString, arguments);
+        using var process = Start(connectionString, arguments, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

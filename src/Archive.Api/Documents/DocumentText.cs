@@ -55,18 +55,24 @@ public static class DocumentText
     {
         if (hashes.Count == 0) return [];
         await EnsureTableAsync(session, ct);
-        // Read with Npgsql itself: each text streams from PostgreSQL as a string, with no JSON around it.
+        // Read with Npgsql itself: each part streams from PostgreSQL as a string, with no JSON around
+        // it, and the parts are joined here (string_agg in PostgreSQL took three times as long for 5 MB).
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new Npgsql.NpgsqlCommand(
-            $"select hash, string_agg(text, '' order by part) from {Name(session)} where hash = any($1) group by hash", connection)
+            $"select hash, text from {Name(session)} where hash = any($1) order by hash, part", connection)
         {
             Parameters = { new() { Value = hashes.Distinct().ToArray() } },
         };
-        var texts = new Dictionary<string, string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) texts[reader.GetString(0)] = reader.GetString(1);
-        return texts;
+        var parts = new Dictionary<string, List<string>>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+            {
+                var hash = reader.GetString(0);
+                if (!parts.TryGetValue(hash, out var list)) parts[hash] = list = [];
+                list.Add(reader.GetString(1));
+            }
+        return parts.ToDictionary(p => p.Key, p => string.Concat(p.Value));
     }
 
     /// <summary>

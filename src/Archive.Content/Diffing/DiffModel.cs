@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Archive.Content.Diffing;
 
 public enum Granularity { Line, Word, Char }
@@ -39,6 +41,24 @@ public sealed record DiffOptions
 public sealed record TextDiff(Granularity Granularity, bool Coarser, string? CoarserReason, IReadOnlyList<DiffRow> Rows, DiffStats Stats)
 {
     public bool HasChanges => Rows.Any(r => r.Kind != RowKind.Equal);
+
+    /// <summary>The older text's lines, as the rows number them (composed from the rows when not given).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> OldLines
+    {
+        get => _oldLines ??= Rows.Where(r => r.OldLine is not null).Select(r => r.OldText).ToList();
+        init => _oldLines = value;
+    }
+
+    /// <summary>The newer text's lines, as the rows number them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> NewLines
+    {
+        get => _newLines ??= Rows.Where(r => r.NewLine is not null).Select(r => r.NewText).ToList();
+        init => _newLines = value;
+    }
+
+    IReadOnlyList<string>? _oldLines, _newLines;
 
     /// <summary>The whole comparison as one sequence of ops, adjacent runs of one kind merged (moves kept apart).</summary>
     public IReadOnlyList<DiffOp> InlineOps() => DiffOps.Merge(Rows.SelectMany(r => r.Ops));

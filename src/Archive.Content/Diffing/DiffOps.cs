@@ -2,24 +2,24 @@ namespace Archive.Content.Diffing;
 
 public static class DiffOps
 {
-    /// <summary>Joins adjacent ops of the same kind (and the same move), dropping empty ones.</summary>
+    /// <summary>Joins adjacent ops of the same kind (and the same move), dropping empty ones; an op with no neighbour to join is kept as it is.</summary>
     public static IReadOnlyList<DiffOp> Merge(IEnumerable<DiffOp> ops)
     {
         var merged = new List<DiffOp>();
-        var text = new System.Text.StringBuilder();
-        DiffOp? current = null;
+        var run = new List<DiffOp>();
+        void Close()
+        {
+            if (run.Count == 1) merged.Add(run[0]);
+            else if (run.Count > 1) merged.Add(run[0] with { Text = string.Concat(run.Select(o => o.Text)) });
+            run.Clear();
+        }
         foreach (var op in ops)
         {
             if (op.Text.Length == 0) continue;
-            if (current is not null && (current.Kind != op.Kind || current.MoveId != op.MoveId))
-            {
-                merged.Add(current with { Text = text.ToString() });
-                text.Clear();
-            }
-            current = op;
-            text.Append(op.Text);
+            if (run.Count > 0 && (run[0].Kind != op.Kind || run[0].MoveId != op.MoveId)) Close();
+            run.Add(op);
         }
-        if (current is not null) merged.Add(current with { Text = text.ToString() });
+        Close();
         return merged;
     }
 

@@ -28,20 +28,31 @@ static class SequenceDiff
         return matches;
     }
 
-    /// <summary>Ops that turn <paramref name="oldPieces"/> into <paramref name="newPieces"/>.</summary>
-    public static List<DiffOp> Ops(string[] oldPieces, string[] newPieces, Func<string, string> key)
+    /// <summary>
+    /// Ops that turn <paramref name="oldPieces"/> into <paramref name="newPieces"/>, each run of one
+    /// kind joined into one op. <paramref name="key"/> (when given) is what pieces are compared by.
+    /// </summary>
+    public static List<DiffOp> Ops(string[] oldPieces, string[] newPieces, Func<string, string>? key = null)
     {
         var ops = new List<DiffOp>();
-        var (a, b) = (0, 0);
-        foreach (var (i, j) in Matches(oldPieces.Select(key).ToArray(), newPieces.Select(key).ToArray()))
+        void Add(OpKind kind, string[] pieces, int from, int to)
         {
-            while (a < i) ops.Add(new DiffOp(OpKind.Delete, oldPieces[a++]));
-            while (b < j) ops.Add(new DiffOp(OpKind.Insert, newPieces[b++]));
-            ops.Add(new DiffOp(OpKind.Equal, newPieces[b]));
-            (a, b) = (a + 1, b + 1);
+            if (to > from) ops.Add(new DiffOp(kind, string.Join("", pieces, from, to - from)));
         }
-        while (a < oldPieces.Length) ops.Add(new DiffOp(OpKind.Delete, oldPieces[a++]));
-        while (b < newPieces.Length) ops.Add(new DiffOp(OpKind.Insert, newPieces[b++]));
+        var (a, b) = (0, 0);
+        var matches = key is null ? Matches(oldPieces, newPieces) : Matches(oldPieces.Select(key).ToArray(), newPieces.Select(key).ToArray());
+        for (var m = 0; m < matches.Count;)
+        {
+            var (i, j) = matches[m];
+            Add(OpKind.Delete, oldPieces, a, i);
+            Add(OpKind.Insert, newPieces, b, j);
+            var run = 1;   // matches on consecutive pieces of both sides make one equal op
+            while (m + run < matches.Count && matches[m + run] == (i + run, j + run)) run++;
+            Add(OpKind.Equal, newPieces, j, j + run);
+            (a, b, m) = (i + run, j + run, m + run);
+        }
+        Add(OpKind.Delete, oldPieces, a, oldPieces.Length);
+        Add(OpKind.Insert, newPieces, b, newPieces.Length);
         return ops;
     }
 }

@@ -27,7 +27,11 @@ public static partial class TextDiffer
             else
                 AddBlock(run, segment.OldLines, segment.NewLines);
         var rows = CompareParagraphs(run);
-        return new TextDiff(options.Granularity, run.CoarserReason is not null, run.CoarserReason, rows, Statistics(rows));
+        return new TextDiff(options.Granularity, run.CoarserReason is not null, run.CoarserReason, rows, Statistics(rows))
+        {
+            OldLines = run.Old,
+            NewLines = run.New,
+        };
     }
 
     sealed class Run(DiffOptions options, string[] oldLines, string[] newLines)
@@ -82,11 +86,11 @@ public static partial class TextDiffer
     /// <summary>A paragraph deleted in one place and inserted, word for word, in another has moved.</summary>
     static void FindMoves(Run run, List<Segment> segments)
     {
-        var deleted = segments.SelectMany(s => s.OldLines).ToLookup(i => MoveKey(run, run.Old[i]), StringComparer.Ordinal);
+        var deleted = segments.SelectMany(s => s.OldLines).Select(i => MoveKey(run, run.Old[i])).ToHashSet(WithoutFinalNewline.Instance);
         var inserted = segments.SelectMany(s => s.NewLines).Where(j => deleted.Contains(MoveKey(run, run.New[j])))
             .Where(j => Tokens.WordCount(run.New[j]) >= MinimumWordsForAMove)
-            .GroupBy(j => MoveKey(run, run.New[j]), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new Queue<int>(g), StringComparer.Ordinal);
+            .GroupBy(j => MoveKey(run, run.New[j]), WithoutFinalNewline.Instance)
+            .ToDictionary(g => g.Key, g => new Queue<int>(g), WithoutFinalNewline.Instance);
         foreach (var i in segments.SelectMany(s => s.OldLines))
             if (inserted.TryGetValue(MoveKey(run, run.Old[i]), out var queue) && queue.Count > 0)
             {
@@ -96,7 +100,17 @@ public static partial class TextDiffer
             }
     }
 
-    static string MoveKey(Run run, string line) => run.Key(line.TrimEnd('\n'));
+    /// <summary>What a moved paragraph is recognised by: its text, whether or not a line ending follows it (see <see cref="WithoutFinalNewline"/>).</summary>
+    static string MoveKey(Run run, string line) => run.Options.IgnoreWhitespace ? run.Key(line) : line;
+
+    /// <summary>Lines compared as if without their line endings ("\n"), without copying them.</summary>
+    sealed class WithoutFinalNewline : IEqualityComparer<string>
+    {
+        public static readonly WithoutFinalNewline Instance = new();
+        static ReadOnlySpan<char> Text(string line) => line.AsSpan().TrimEnd('\n');
+        public bool Equals(string? x, string? y) => x is not null && y is not null && Text(x).SequenceEqual(Text(y));
+        public int GetHashCode(string line) => string.GetHashCode(Text(line));
+    }
 
     /// <summary>Pairs each changed old paragraph with the next similar new one, keeping both sides in order.</summary>
     static void AddBlock(Run run, List<int> olds, List<int> news)
@@ -140,7 +154,11 @@ public static partial class TextDiffer
     static List<DiffRow> CompareParagraphs(Run run)
     {
         var compared = new DiffRow[run.Pairs.Count][];
-        Parallel.For(0, run.Pairs.Count, k => compared[k] = ComparePair(run, run.Pairs[k].Old, run.Pairs[k].New));
+        Parallel.For(0, run.Pairs.Count, Tokens.NewPool, (k, _, pool) =>
+        {
+            compared[k] = ComparePair(run, run.Pairs[k].Old, run.Pairs[k].New, pool);
+            return pool;
+        }, _ => { });
         var rows = new List<DiffRow>(run.Rows.Count + run.Pairs.Count);
         var next = 0;
         foreach (var row in run.Rows)
@@ -149,10 +167,10 @@ public static partial class TextDiffer
         return rows;
     }
 
-    static DiffRow[] ComparePair(Run run, int i, int j)
+    static DiffRow[] ComparePair(Run run, int i, int j, Dictionary<string, string> pool)
     {
         var (prefix, oldMiddle, newMiddle, suffix) = Trim(run.Old[i], run.New[j]);
-        var (oldPieces, newPieces) = (Tokens.For(run.Options.Granularity, oldMiddle), Tokens.For(run.Options.Granularity, newMiddle));
+        var (oldPieces, newPieces) = (Tokens.For(run.Options.Granularity, oldMiddle, pool), Tokens.For(run.Options.Granularity, newMiddle, pool));
         if (OutOfTime(run) || EstimatedCost(oldPieces, newPieces) > LargestAffordablePair)
         {
             run.Coarsen("a paragraph was too large to compare piece by piece within the time budget");
@@ -162,7 +180,7 @@ public static partial class TextDiffer
                 new DiffRow(RowKind.Inserted, null, j, [new DiffOp(OpKind.Insert, run.New[j])]),
             ];
         }
-        var ops = SequenceDiff.Ops(oldPieces, newPieces, run.Options.IgnoreWhitespace ? Collapse : p => p);
+        var ops = SequenceDiff.Ops(oldPieces, newPieces, run.Options.IgnoreWhitespace ? Collapse : null);
         ops.Insert(0, new DiffOp(OpKind.Equal, prefix));
         ops.Add(new DiffOp(OpKind.Equal, suffix));
         return [new DiffRow(RowKind.Changed, i, j, run.Options.Granularity == Granularity.Word ? DiffOps.Tidy(ops) : DiffOps.Merge(ops))];
@@ -194,6 +212,7 @@ public static partial class TextDiffer
     /// <summary>Myers takes about (n + m) × d steps; the pieces only one side has bound d from below.</summary>
     static double EstimatedCost(string[] a, string[] b)
     {
+        if ((double)(a.Length + b.Length) * (a.Length + b.Length) <= LargestAffordablePair) return 0;   // d is at most n + m
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var piece in a) counts[piece] = counts.GetValueOrDefault(piece) + 1;
         foreach (var piece in b) counts[piece] = counts.GetValueOrDefault(piece) - 1;
@@ -231,10 +250,21 @@ public static partial class TextDiffer
 
     static DiffStats Statistics(IReadOnlyList<DiffRow> rows)
     {
-        int Words(OpKind kind, bool moved) => rows.SelectMany(r => r.Ops)
-            .Where(o => o.Kind == kind && (o.MoveId is not null) == moved).Sum(o => Tokens.WordCount(o.Text));
-        int Lines(RowKind kind) => rows.Count(r => r.Kind == kind);
-        return new DiffStats(Words(OpKind.Insert, false), Words(OpKind.Delete, false), Words(OpKind.Insert, true),
-            Lines(RowKind.Inserted), Lines(RowKind.Deleted), Lines(RowKind.Changed), Lines(RowKind.MovedHere));
+        var (added, removed, moved) = (0, 0, 0);
+        var lines = new int[Enum.GetValues<RowKind>().Length];
+        foreach (var row in rows)
+        {
+            lines[(int)row.Kind]++;
+            if (row.Kind == RowKind.Equal) continue;
+            foreach (var op in row.Ops)
+                switch (op.Kind, op.MoveId is not null)
+                {
+                    case (OpKind.Insert, false): added += Tokens.WordCount(op.Text); break;
+                    case (OpKind.Delete, false): removed += Tokens.WordCount(op.Text); break;
+                    case (OpKind.Insert, true): moved += Tokens.WordCount(op.Text); break;
+                }
+        }
+        return new DiffStats(added, removed, moved, lines[(int)RowKind.Inserted], lines[(int)RowKind.Deleted],
+            lines[(int)RowKind.Changed], lines[(int)RowKind.MovedHere]);
     }
 }

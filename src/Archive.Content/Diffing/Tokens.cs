@@ -19,20 +19,35 @@ public static class Tokens
         return lines.ToArray();
     }
 
-    /// <summary>Words (letters, marks and digits), runs of whitespace, and single other characters.</summary>
-    public static string[] Words(string text)
+    /// <summary>
+    /// Words (letters, marks and digits), runs of whitespace, and single other characters. With a
+    /// <paramref name="pool"/>, a piece met before is that same string again, not a new copy.
+    /// </summary>
+    public static string[] Words(string text, Dictionary<string, string>? pool = null)
     {
-        var pieces = new List<string>();
+        var pieces = new List<string>(text.Length / 4 + 1);
+        var known = pool?.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < text.Length;)
         {
             var end = i + 1;
             if (IsWordChar(text[i])) while (end < text.Length && IsWordChar(text[end])) end++;
             else if (char.IsWhiteSpace(text[i])) while (end < text.Length && char.IsWhiteSpace(text[end])) end++;
             else if (char.IsHighSurrogate(text[i]) && end < text.Length) end++;
-            pieces.Add(text[i..end]);
+            pieces.Add(known is { } lookup ? Pooled(lookup, text.AsSpan(i, end - i)) : text[i..end]);
             i = end;
         }
         return pieces.ToArray();
+    }
+
+    /// <summary>A pool for <see cref="Words"/>: one per thread, as it is not safe to share.</summary>
+    public static Dictionary<string, string> NewPool() => new(StringComparer.Ordinal);
+
+    static string Pooled(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> pool, ReadOnlySpan<char> piece)
+    {
+        if (pool.TryGetValue(piece, out var known)) return known;
+        var text = piece.ToString();
+        pool[piece] = text;
+        return text;
     }
 
     public static string[] Characters(string text)
@@ -43,8 +58,8 @@ public static class Tokens
         return pieces.ToArray();
     }
 
-    public static string[] For(Granularity granularity, string text) =>
-        granularity == Granularity.Char ? Characters(text) : Words(text);
+    public static string[] For(Granularity granularity, string text, Dictionary<string, string>? pool = null) =>
+        granularity == Granularity.Char ? Characters(text) : Words(text, pool);
 
     public static int WordCount(string text)
     {
@@ -54,8 +69,9 @@ public static class Tokens
         return count;
     }
 
-    public static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    public static bool IsWordChar(char c) => char.IsAscii(c)
+        ? char.IsAsciiLetterOrDigit(c)
+        : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     public static bool IsBlank(string line) => string.IsNullOrWhiteSpace(line);
 }

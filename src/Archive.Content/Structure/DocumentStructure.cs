@@ -43,8 +43,12 @@ public static partial class DocumentStructure
         return byLine;
     }
 
+    /// <summary>Headings and answer markers are short lines; paragraphs of text are not read by the patterns at all.</summary>
+    const int LongestHeading = 300;
+
     static string? SectionName(string line)
     {
+        if (line.Length > LongestHeading) return null;
         if (Contribution().Match(line) is { Success: true } m) return m.Groups["party"].Value;
         if (Reaction().IsMatch(line)) return "Reactie";
         return null;
@@ -55,7 +59,7 @@ public static partial class DocumentStructure
     {
         if (last < first) return;
         units.Add(new StructureUnit(name, "sectie", first, last));
-        var markers = Enumerable.Range(first, last - first + 1).Where(k => AnswerMarker().IsMatch(lines[k])).ToList();
+        var markers = Enumerable.Range(first, last - first + 1).Where(k => lines[k].Length <= LongestHeading && AnswerMarker().IsMatch(lines[k])).ToList();
         var questionLines = markers.Select(m => PreviousText(lines, m, first)).ToList();
         for (var n = 0; n < markers.Count; n++)
         {

@@ -13,8 +13,7 @@ public static class StructuralSummary
 {
     public static IReadOnlyList<StructuralChange> Of(TextDiff diff)
     {
-        var (oldUnits, newUnits) = (Index(diff.Rows.Where(r => r.OldLine is not null).Select(r => r.OldText)),
-            Index(diff.Rows.Where(r => r.NewLine is not null).Select(r => r.NewText)));
+        var (oldUnits, newUnits) = (Index(diff.OldLines), Index(diff.NewLines));
         var changes = new List<StructuralChange>();
         var positions = new Dictionary<(string, string), int>();
         foreach (var row in diff.Rows.Where(r => r.Kind != RowKind.Equal))
@@ -32,11 +31,7 @@ public static class StructuralSummary
         return changes;
     }
 
-    static StructureUnit?[] Index(IEnumerable<string> lines)
-    {
-        var list = lines.ToList();
-        return DocumentStructure.ByLine(DocumentStructure.Parse(list), list.Count);
-    }
+    static StructureUnit?[] Index(IReadOnlyList<string> lines) => DocumentStructure.ByLine(DocumentStructure.Parse(lines), lines.Count);
 
     static (string Part, string What) Describe(StructureUnit? unit, RowKind kind)
     {

@@ -99,7 +99,9 @@ app.MapRazorPages();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
 
 QuietConsole.Install();
-return await app.RunJasperFxCommands(args);
+// Marten gives each projection of a rebuild 5 minutes unless told otherwise; a million events take
+// longer than that (scripts/bench-rebuild), so a rebuild gets two hours per projection by default.
+return await app.RunJasperFxCommands(args is ["projections", ..] && !args.Contains("--shard-timeout") ? [.. args, "--shard-timeout", "2h"] : args);
 
 public partial class Program;
 

@@ -18,6 +18,8 @@ public sealed class SearchModel(IDocumentStore store, IQuerySession session, Mic
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public const int PageSize = 20;
+
+    public int CountCap => options.Value.Search.CountCap;
     public SearchResults? Results { get; private set; }
     public IReadOnlyList<string> Kinds { get; private set; } = [];
     public int CurrentPage => Math.Max(PageNumber ?? 1, 1);

@@ -22,9 +22,10 @@ public sealed record SearchHit(
 
 public sealed record DossierHit(string Number, string? Title, int Documents);
 
-/// <param name="More">More than <see cref="Total"/> match (<see cref="SearchSettings.CountCap"/>).</param>
+/// <param name="More">More match than were counted: <see cref="Total"/> is then the cap (<see cref="SearchSettings.CountCap"/>) or, when <see cref="Estimated"/>, PostgreSQL's estimate.</param>
 /// <param name="Ranked">Ranked by relevance; otherwise (too many to rank, <see cref="SearchSettings.RankCap"/>) the newest first.</param>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyList<DossierHit> Dossiers, bool More = false, bool Ranked = true);
+/// <param name="Estimated"><see cref="Total"/> is an estimate from PostgreSQL's statistics, not a count: for words in more documents than the cap.</param>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyList<DossierHit> Dossiers, bool More = false, bool Ranked = true, bool Estimated = false);
 
 /// <summary>
 /// Full-text search over the revision of each document that stands at T (now, or as of a date):
@@ -46,7 +47,7 @@ public static class DocumentSearch
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(StatusRecord), ct);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var (matches, total, more, ranked) = await MatchesAsync(connection, tsQuery, request, exact.Select(e => e.Number).ToHashSet(), settings, ct);
+        var (matches, total, more, ranked, estimated) = await MatchesAsync(connection, tsQuery, request, exact.Select(e => e.Number).ToHashSet(), settings, ct);
         var records = (await session.LoadManyAsync<RevisionRecord>(ct, matches.Select(m => m.Id).ToArray())).ToDictionary(r => r.Id);
         var hits = matches.Where(m => records.ContainsKey(m.Id)).Select(m => (Record: records[m.Id], m.Rank, Hash: records[m.Id].ContentHash)).ToList();
         var first = (request.Query.Words.FirstOrDefault() ?? "").ToLowerInvariant();
@@ -54,7 +55,7 @@ public static class DocumentSearch
         var page = exact.Skip(request.Offset).Take(request.Limit)
             .Concat(hits.Select(h => Hit(h.Record, h.Rank, false, snippets.GetValueOrDefault(h.Record.ContentHash))))
             .Take(request.Limit).ToList();
-        return new SearchResults(exact.Count + total, page, dossiers, more, ranked);
+        return new SearchResults(exact.Count + total, page, dossiers, more, ranked, estimated);
     }
 
     /// <summary>
@@ -62,22 +63,27 @@ public static class DocumentSearch
     /// Up to <see cref="SearchSettings.CountCap"/> matches are counted exactly, beyond it the total
     /// is "more than" the cap; up to <see cref="SearchSettings.RankCap"/> they are ranked (text rank,
     /// and a title match on top), beyond it the newest come first: ranking every match of a word
-    /// that is everywhere would cost a pass over the whole archive.
+    /// that is everywhere would cost a pass over the whole archive. When PostgreSQL expects more
+    /// matching documents than the cap, only the page is looked for (newest first) and the total is
+    /// that estimate: counting a thousand matches was most of such a search's time.
     /// </summary>
-    static async Task<(List<(string Id, double Rank)> Hits, int Total, bool More, bool Ranked)> MatchesAsync(NpgsqlConnection connection, string tsQuery, SearchRequest request, HashSet<string> exact, SearchSettings settings, CancellationToken ct)
+    static async Task<(List<(string Id, double Rank)> Hits, int Total, bool More, bool Ranked, bool Estimated)> MatchesAsync(NpgsqlConnection connection, string tsQuery, SearchRequest request, HashSet<string> exact, SearchSettings settings, CancellationToken ct)
     {
         // The exact hits take the first places of the first pages; the text matches follow them.
         var offset = Math.Max(0, request.Offset - exact.Count);
         var limit = request.Limit + exact.Count;
         var (required, excluded) = (request.Query.Required, request.Query.Excluded);
-        var plan = await PlanAsync(connection, string.Join(" & ", required), ct);
+        var (plan, expected) = await PlanAsync(connection, string.Join(" & ", required), ct);
+        // Pages end at the cap, as they do when the matches are counted.
+        var pageOnly = plan == SearchSql.Plan.Probe && expected > settings.CountCap;
+        var wanted = pageOnly ? Math.Min(offset + limit, settings.CountCap) : settings.CountCap;
         await using var command = new NpgsqlCommand(SearchSql.Matches(request.Axis, required.Count, excluded.Count, plan), connection)
         {
             Parameters =
             {
                 new("any", tsQuery), new("at", request.At), new("kind", (object?)request.Kind ?? DBNull.Value),
                 new("dossier", (object?)request.Dossier ?? DBNull.Value), new("from", (object?)request.From ?? DBNull.Value),
-                new("to", (object?)request.To ?? DBNull.Value), new("cap", settings.CountCap + 1),
+                new("to", (object?)request.To ?? DBNull.Value), new("cap", wanted + 1),
                 new("exact", exact.ToArray()),
             },
         };
@@ -91,28 +97,41 @@ public static class DocumentSearch
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 found.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)));
-        var more = found.Count > settings.CountCap;
-        if (more) found.RemoveRange(settings.CountCap, found.Count - settings.CountCap);
-        if (found.Count > settings.RankCap)
-            return (found.Skip(offset).Take(limit).Select(f => (f.Id, 0.0)).ToList(), found.Count, more, false);
+        var more = found.Count > wanted;
+        if (more) found.RemoveRange(wanted, found.Count - wanted);
+        if (pageOnly && more)
+            return (found.Skip(offset).Take(limit).Select(f => (f.Id, 0.0)).ToList(), Math.Max(Rounded(expected), found.Count + 1), true, false, true);
+        if (found.Count > settings.RankCap || (pageOnly && offset > 0))
+            return (found.Skip(offset).Take(limit).Select(f => (f.Id, 0.0)).ToList(), found.Count, more, false, false);
         var ranks = await RanksAsync(connection, tsQuery, found.Select(f => f.Hash).Distinct().ToArray(), ct);
         var ranked = found.Select(f => (f.Id, Rank: ranks.GetValueOrDefault(f.Hash) + (f.InTitle ? 0.5 : 0)))
             .OrderByDescending(f => f.Rank).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
-        return (ranked.Skip(offset).Take(limit).ToList(), found.Count, more, true);
+        return (ranked.Skip(offset).Take(limit).ToList(), found.Count, more, true, false);
+    }
+
+    /// <summary>An estimate to two significant digits (9,837 → 9,800): it is not a count.</summary>
+    static int Rounded(double estimate)
+    {
+        if (estimate < 100) return (int)Math.Round(estimate);
+        var unit = Math.Pow(10, Math.Floor(Math.Log10(estimate)) - 1);
+        return (int)Math.Min(int.MaxValue, Math.Round(estimate / unit) * unit);
     }
 
     /// <summary>
     /// Probe when PostgreSQL expects the words in more than a tenth of the slices (newest revisions
     /// first, few checks each before a page is full); otherwise the index lists the matching texts.
+    /// Also how many documents PostgreSQL expects to match: that share of all documents.
     /// </summary>
-    static async Task<SearchSql.Plan> PlanAsync(NpgsqlConnection connection, string all, CancellationToken ct)
+    static async Task<(SearchSql.Plan Plan, double Documents)> PlanAsync(NpgsqlConnection connection, string all, CancellationToken ct)
     {
         await using var estimate = new NpgsqlCommand(SearchSql.Estimate, connection) { Parameters = { new("all", all) } };
         var plan = System.Text.Json.JsonDocument.Parse((string)(await estimate.ExecuteScalarAsync(ct))!);
         var rows = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-        await using var slices = new NpgsqlCommand(SearchSql.Slices, connection);
-        var total = (double)(await slices.ExecuteScalarAsync(ct))!;
-        return rows / total > 0.1 ? SearchSql.Plan.Probe : SearchSql.Plan.Index;
+        await using var sizes = new NpgsqlCommand(SearchSql.Sizes, connection);
+        await using var reader = await sizes.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var share = Math.Min(1, rows / reader.GetDouble(0));
+        return (share > 0.1 ? SearchSql.Plan.Probe : SearchSql.Plan.Index, share * reader.GetDouble(1));
     }
 
     static async Task<Dictionary<string, double>> RanksAsync(NpgsqlConnection connection, string tsQuery, string[] hashes, CancellationToken ct)

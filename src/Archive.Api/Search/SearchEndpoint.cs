@@ -4,10 +4,11 @@ using Wolverine.Http;
 
 namespace Archive.Api.Search;
 
-/// <param name="Total">How many documents match, exact up to 1,000; when <see cref="More"/>, more than that.</param>
+/// <param name="Total">How many documents match, exact up to 1,000; when <see cref="More"/>, more than that; when <see cref="Estimated"/>, PostgreSQL's estimate of how many.</param>
 /// <param name="Order">"relevance", or "newest" when more than 200 match: then the newest come first, unranked.</param>
+/// <param name="Estimated">The total is an estimate (words in more documents than are counted), not a count.</param>
 public sealed record SearchResponse(string Query, DateTimeOffset? AsOf, string Axis, int Total, bool More, string Order, int Limit, int Offset,
-    IReadOnlyList<SearchHit> Results, IReadOnlyList<DossierHit> Dossiers);
+    IReadOnlyList<SearchHit> Results, IReadOnlyList<DossierHit> Dossiers, bool Estimated);
 
 public static class SearchEndpoint
 {
@@ -22,6 +23,6 @@ public static class SearchEndpoint
         if (refusal is not null) return Problems.Status(400, refusal.Title, refusal.Detail);
         var results = await DocumentSearch.RunAsync(store, session, request!, options.Value.Search, ct);
         return Results.Ok(new SearchResponse(q!, request!.At == DateTimeOffset.MaxValue ? null : request.At, request.Axis.ToString().ToLowerInvariant(),
-            results.Total, results.More, results.Ranked ? "relevance" : "newest", request.Limit, request.Offset, results.Hits, results.Dossiers));
+            results.Total, results.More, results.Ranked ? "relevance" : "newest", request.Limit, request.Offset, results.Hits, results.Dossiers, results.Estimated));
     }
 }

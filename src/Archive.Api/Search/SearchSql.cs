@@ -97,7 +97,15 @@ static class SearchSql
         explain (format json) select 1 from archive.search_slices s where s.vector @@ to_tsquery('simple', @all)
         """;
 
-    public const string Slices = "select greatest(reltuples, 1)::float8 from pg_class where oid = 'archive.search_slices'::regclass";
+    /// <summary>
+    /// How many slices and documents PostgreSQL's statistics count (each at least 1); documents
+    /// are counted while their table was never analysed (a new archive, small enough to count).
+    /// </summary>
+    public const string Sizes = """
+        select greatest((select reltuples from pg_class where oid = 'archive.search_slices'::regclass), 1)::float8,
+               greatest((select case when reltuples >= 0 then reltuples else (select count(*) from archive.mt_doc_documentdetails) end
+                         from pg_class where oid = 'archive.mt_doc_documentdetails'::regclass), 1)::float8
+        """;
 
     /// <summary>The rank of each text among those found (few: at most the cap), from its best slice.</summary>
     public const string Ranks = """

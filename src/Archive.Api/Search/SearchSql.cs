@@ -118,7 +118,7 @@ static class SearchSql
 
     /// <summary>
     /// Per text, a headline from its best-matching slice (the best chosen first: a headline costs a
-    /// pass over what it is given, and folding accents another). It is given 3,000 characters around
+    /// pass over what it is given, and folding accents another). It is given 1,200 characters around
     /// the first place the first word appears as typed, when they match (a word found inside a longer
     /// one may not, nor one written with accents), else the whole slice.
     /// </summary>
@@ -131,7 +131,7 @@ static class SearchSql
             order by s.hash, ts_rank({SliceVector("s")}, q.q) desc)
         select b.hash, t.text, ts_headline('simple', case when to_tsvector('simple', w.folded) @@ q.q then w.folded else {Diacritics.Sql("t.text")} end, q.q, @options)
         from best b join archive.texts t on t.hash = b.hash and t.part = b.index, q,
-             lateral (select {Diacritics.Sql("substr(t.text, greatest(1, strpos(lower(t.text), @first) - 1000), 3000)")} as folded) w
+             lateral (select {Diacritics.Sql("substr(t.text, greatest(1, strpos(lower(t.text), @first) - 400), 1200)")} as folded) w
         """;
 
     static string Aliased(string vector, string alias) => vector.Replace("(data ", $"({alias}.data ");

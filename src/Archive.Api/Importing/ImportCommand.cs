@@ -34,7 +34,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         using var host = input.BuildHost();
 
         var maxBytes = host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.Imports.MaxBodyBytes;
-        var (results, clock) = (new List<ImportResult>(), Stopwatch.StartNew());
+        var (results, clock) = (new ImportTally(), Stopwatch.StartNew());
         try
         {
             await SchemaOnce.ApplyAsync(host.Services.GetRequiredService<IDocumentStore>(), CancellationToken.None);
@@ -49,17 +49,24 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             return false;
         }
         Report(results, clock.Elapsed);
-        return results.All(r => r.Outcome != ImportOutcome.Rejected);
+        return results.Rejected.Count == 0;
     }
 
     /// <summary>The one line for a lost database: how far the import got, and that running it again resumes (what is in comes back unchanged).</summary>
     public static string DatabaseLost(int total, IReadOnlyCollection<ImportResult> done, Exception e)
     {
+        var tally = new ImportTally();
+        tally.Add(done);
+        return DatabaseLost(total, tally, e);
+    }
+
+    static string DatabaseLost(int total, ImportTally done, Exception e)
+    {
         var reason = CommandFaults.DatabaseReason(e);
         if (done.Count == 0)
             return $"import: the database cannot be reached ({reason}); none of the {total} files was imported. Run the same command again when it is back.";
-        var (imported, unchanged, rejected) = (done.Count(r => r.Outcome is ImportOutcome.Created or ImportOutcome.Revised),
-            done.Count(r => r.Outcome == ImportOutcome.Unchanged), done.Count(r => r.Outcome == ImportOutcome.Rejected));
+        var (imported, unchanged, rejected) = (done.Of(ImportOutcome.Created) + done.Of(ImportOutcome.Revised),
+            done.Of(ImportOutcome.Unchanged), done.Of(ImportOutcome.Rejected));
         return $"import: the database went away ({reason}) after {done.Count} of {total} files ({imported} imported, " +
                (unchanged > 0 ? $"{unchanged} unchanged, " : "") + $"{rejected} rejected); run the same command again: it resumes where it stopped.";
     }
@@ -77,7 +84,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
     /// as one transaction (<see cref="ImportBatch"/>). A file that fails for a reason of its own is
     /// rejected and the rest go on; a lost database ends the import.
     /// </summary>
-    static async Task ImportWithProgress(string[] files, IMessageBus bus, long maxBytes, List<ImportResult> results) =>
+    static async Task ImportWithProgress(string[] files, IMessageBus bus, long maxBytes, ImportTally results) =>
         await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
         {
             var task = context.AddTask("Importing", maxValue: files.Length);
@@ -94,7 +101,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
                         while (batch.Count < BatchSize && queue.Reader.TryPeek(out var next) && (next.Number is null || batch.All(b => b.Number != next.Number)))
                             batch.Add(await queue.Reader.ReadAsync(stop.Token));
                         var imported = await ImportBatch(batch, bus, stop.Token);
-                        lock (results) results.AddRange(imported);
+                        results.Add(imported);
                         task.Increment(imported.Count);
                     }
                 }
@@ -194,16 +201,42 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             bytes.LongLength, "text/plain", OpenTkPages.ImporterVersion);
         return new ReadFile(path, page.Value.Number, OpenTkPages.Command(page.Value, provenance), null);
     }
-    static void Report(List<ImportResult> results, TimeSpan elapsed)
+    static void Report(ImportTally results, TimeSpan elapsed)
     {
         var table = new Table().AddColumns("outcome", "files");
         foreach (var outcome in Enum.GetValues<ImportOutcome>())
-            table.AddRow(outcome.ToString().ToLowerInvariant(), results.Count(r => r.Outcome == outcome).ToString());
+            table.AddRow(outcome.ToString().ToLowerInvariant(), results.Of(outcome).ToString());
         AnsiConsole.Write(table);
-        var recorded = results.Count(r => r.Outcome is ImportOutcome.Created or ImportOutcome.Revised);
+        var recorded = results.Of(ImportOutcome.Created) + results.Of(ImportOutcome.Revised);
         Console.WriteLine($"{results.Count} files in {elapsed.TotalSeconds:F2} s: {results.Count / elapsed.TotalSeconds:F0} files/s, " +
                           $"{recorded / elapsed.TotalSeconds:F0} new revisions/s");
-        foreach (var rejected in results.Where(r => r.Outcome == ImportOutcome.Rejected).OrderBy(r => r.Source, StringComparer.Ordinal))
+        foreach (var rejected in results.Rejected.OrderBy(r => r.Source, StringComparer.Ordinal))
             Console.Error.WriteLine($"rejected {rejected.Source}: {rejected.Reason}");
     }
+}
+
+/// <summary>
+/// What an import has done so far: a count per outcome and the rejected files with their reasons,
+/// not every file's result, so that memory does not grow with the folder. Safe across the workers.
+/// </summary>
+sealed class ImportTally
+{
+    readonly int[] _counts = new int[Enum.GetValues<ImportOutcome>().Length];
+    readonly List<ImportResult> _rejected = [];
+
+    public void Add(IEnumerable<ImportResult> results)
+    {
+        lock (_counts)
+            foreach (var result in results)
+            {
+                _counts[(int)result.Outcome]++;
+                if (result.Outcome == ImportOutcome.Rejected) _rejected.Add(result);
+            }
+    }
+
+    public int Of(ImportOutcome outcome) { lock (_counts) return _counts[(int)outcome]; }
+
+    public int Count { get { lock (_counts) return _counts.Sum(); } }
+
+    public IReadOnlyList<ImportResult> Rejected { get { lock (_counts) return _rejected.ToList(); } }
 }

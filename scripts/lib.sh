@@ -38,6 +38,15 @@ ensure_converters() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword > /dev/null
 }
 
+# The transparency log is checked by the Go checksum database's own code (golang.org/x/mod/sumdb),
+# which Debian packages: a test builds a small verifier against it, offline, in GOPATH mode.
+ensure_go_sumdb() {
+  command -v go > /dev/null 2>&1 && [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] && return
+  echo "Installing Go and golang.org/x/mod (apt-get install golang-go golang-golang-x-mod-dev) for the log's independent verifier …"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go golang-golang-x-mod-dev > /dev/null
+}
+
 # The browser tests drive Debian's Chromium through Playwright (no browser download).
 ensure_chromium() {
   command -v chromium > /dev/null 2>&1 && return

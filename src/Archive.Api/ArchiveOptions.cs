@@ -18,6 +18,8 @@ public sealed class ArchiveOptions
 
     public SearchSettings Search { get; set; } = new();
 
+    public LogSettings Log { get; set; } = new();
+
     /// <summary>
     /// The Archive's address as its readers reach it (https://archief.example), for the absolute links
     /// it writes (Memento Link headers, the TimeGate's Location, Atom feeds). Unset, links are
@@ -124,4 +126,26 @@ public sealed class SearchSettings
 
     /// <summary>Matches are ranked only when there are at most this many: ranking reads every match's index entry (about 0.1 ms each); more are shown newest first.</summary>
     public int RankCap { get; set; } = 200;
+}
+
+/// <summary>The transparency log (Transparency/): a Merkle tree over every event, and signed checkpoints of it.</summary>
+public sealed class LogSettings
+{
+    /// <summary>Off, no tree is kept and the /log endpoints answer 404 (for measuring what the log costs; an archive keeps it on).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The log's name, the first line of every checkpoint and the name of its key (such as archief.example/log).
+    /// Used once, when the key is made; unset, it is the public base URL's host and path followed by "/log".
+    /// </summary>
+    public string? Origin { get; set; }
+
+    /// <summary>
+    /// The signer key (PRIVATE+KEY+…) from a secret store. Unset, the key is made on first start and kept
+    /// in the database with the data. Never logged.
+    /// </summary>
+    public string? SignerKey { get; set; }
+
+    /// <summary>At most one checkpoint per this many seconds while events arrive (and one on demand: POST /log/checkpoint).</summary>
+    public int CheckpointSeconds { get; set; } = 10;
 }

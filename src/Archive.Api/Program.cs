@@ -9,6 +9,7 @@ using Archive.Api.Infrastructure;
 using Archive.Api.Search;
 using Archive.Api.Importing.Syncing;
 using Archive.Api.Webhooks;
+using Archive.Api.Transparency;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
@@ -47,6 +48,7 @@ builder.Services.AddMarten(opts =>
         opts.ConfigureChangeFeed();
         opts.ConfigureSearch();
         opts.ConfigureWebhooks();
+        opts.ConfigureTransparencyLog();
     })
     // Solo on one machine; HotCold on several, so that one node runs the change feed's fan-out and the others stand by.
     .AddAsyncDaemon(builder.Configuration["Archive:DaemonMode"] == "HotCold" ? DaemonMode.HotCold : DaemonMode.Solo)
@@ -80,6 +82,7 @@ builder.Services.AddWolverineHttp();
 builder.Services.AddSyncing();
 builder.Services.AddWebhooks();
 builder.Services.AddChangeFeed(builder.Configuration);
+builder.Services.AddTransparencyLog(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<InputExceptionHandler>();

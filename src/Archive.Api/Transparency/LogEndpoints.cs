@@ -97,17 +97,34 @@ public static class LogEndpoints
         if (leaves.FirstOrDefault(l => l.Revision == n) is not { } leaf)
             return leaves.Count == 0 && !await DocumentExists(http, nr, ct) ? Problems.UnknownDocument(nr)
                 : Problems.Status(404, "Revision not in the log yet", $"Document '{nr}' has no revision {n} in the log (it is appended within seconds of being recorded).");
+        return await Prove(leaf, size, log, http, ct);
+    }
+
+    [WolverineGet("/log/proof", OperationId = "LeafInclusionProof")]
+    [Tags("Transparency log"), EndpointSummary("Proof that leaf `index` is in the log (in the latest checkpoint's tree, or the tree of ?size=)")]
+    [ProducesResponseType<InclusionProof>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    public static async Task<IResult> LeafInclusion(long index, long? size, LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
+    {
+        if (!options.Value.Log.Enabled) return Off();
+        if (index < 0 || (await log.LeavesAsync(index, 1, ct)) is not [var leaf])
+            return Problems.Status(404, "No such leaf", $"The log has no leaf {index}.");
+        return await Prove(leaf, size, log, http, ct);
+    }
+
+    static async Task<IResult> Prove(LogLeaf leaf, long? size, LogStore log, HttpContext http, CancellationToken ct)
+    {
         var latest = await log.CheckpointAsync(null, ct);
         var treeSize = size ?? latest?.Size ?? 0;
+        var what = leaf.Revision is { } r ? $"Revision {r} of '{leaf.Stream}'" : $"Event {leaf.Version} of '{leaf.Stream}'";
+        if (treeSize > await log.SizeAsync(ct)) return Problems.Status(400, "Invalid tree size", $"The log has fewer than {treeSize} leaves.");
         if (leaf.Index >= treeSize)
             return Problems.Status(409, "Not in that tree yet", size is null
-                ? $"Revision {n} of '{nr}' is leaf {leaf.Index}; the latest checkpoint has {treeSize} leaves. The next checkpoint will include it."
-                : $"Revision {n} of '{nr}' is leaf {leaf.Index}, which a tree of {treeSize} leaves does not include.");
-        if (treeSize > await log.SizeAsync(ct)) return Problems.Status(400, "Invalid tree size", $"The log has fewer than {treeSize} leaves.");
+                ? $"{what} is leaf {leaf.Index}; the latest checkpoint has {treeSize} leaves. The next checkpoint will include it."
+                : $"{what} is leaf {leaf.Index}, which a tree of {treeSize} leaves does not include.");
         var (proof, root) = await log.ComputeAsync(read => (MerkleTree.InclusionProof(leaf.Index, treeSize, read), MerkleTree.RootHash(treeSize, read)), ct);
         if (WantsText(http)) return Lines(proof);
         var checkpoint = treeSize == latest?.Size ? latest : await log.CheckpointAsync(treeSize, ct);
-        return Results.Ok(new InclusionProof(nr, leaf.Revision, leaf.Version, leaf.Index, treeSize, Encoding.UTF8.GetString(leaf.Data),
+        return Results.Ok(new InclusionProof(leaf.Stream, leaf.Revision, leaf.Version, leaf.Index, treeSize, Encoding.UTF8.GetString(leaf.Data),
             Convert.ToBase64String(MerkleTree.LeafHash(leaf.Data)), Convert.ToBase64String(root), proof.Select(Convert.ToBase64String).ToList(), checkpoint?.Note));
     }
 

@@ -35,8 +35,10 @@ if (QuietConsole.IsCommand(args))
 }
 
 var connectionString = builder.Configuration.GetConnectionString("Archive");
+// A witness, and the check of an evidence bundle, work offline: no database is started for them.
+var offline = args is ["witness", ..] || (args is ["verify", ..] && args.Contains("--bundle"));
 if (string.IsNullOrWhiteSpace(connectionString))
-    connectionString = PrivatePostgres.StartOrJoin(options.PrivatePostgresDirectory).ConnectionString;
+    connectionString = offline ? "Host=offline.invalid" : PrivatePostgres.StartOrJoin(options.PrivatePostgresDirectory).ConnectionString;
 
 builder.Services.AddMarten(opts =>
     {

@@ -6,6 +6,9 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Archive.Api.Transparency;
+using Archive.Content.Transparency;
+using Microsoft.Extensions.Options;
 
 namespace Archive.Api.Documents.Evidence;
 
@@ -21,16 +24,37 @@ public static class EvidenceBundle
     [WolverineGet("/api/documents/{nr}/history.zip", OperationId = "EvidenceBundle")]
     [Tags("Audit"), EndpointSummary("The document's whole history as a zip: events, texts, metadata, hash chain and SHA256SUMS")]
     [ProducesResponseType(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(string nr, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string nr, IQuerySession session, LogStore log, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(nr, token: ct);
         if (events.Count == 0) return Problems.UnknownDocument(nr);
         var hashes = events.Select(e => e.Data).OfType<RevisionImported>().Select(r => r.ContentHash).Distinct().ToArray();
         var texts = await DocumentText.LoadManyAsync(session, hashes, ct);
-        return Results.File(Zip(nr, events, texts), "application/zip", $"{nr}-history.zip");
+        var files = Files(nr, events, texts);
+        if (options.Value.Log.Enabled) files.AddRange(await LogFilesAsync(nr, events, log, ct));
+        return Results.File(Zip(nr, files), "application/zip", $"{nr}-history.zip");
     }
 
-    static byte[] Zip(string nr, IReadOnlyList<IEvent> events, Dictionary<string, string> texts)
+    /// <summary>
+    /// The log's part: the latest checkpoint, and for each event in it the leaf's record and its
+    /// inclusion proof in that checkpoint's tree (all proofs computed from one read of stored hashes).
+    /// </summary>
+    static async Task<List<(string Name, byte[] Bytes)>> LogFilesAsync(string nr, IReadOnlyList<IEvent> events, LogStore log, CancellationToken ct)
+    {
+        var files = new List<(string Name, byte[] Bytes)>();
+        if (await log.CheckpointAsync(null, ct) is not { } checkpoint) return files;
+        var leaves = (await log.LeavesOfAsync(nr, ct)).Where(l => l.Index < checkpoint.Size).ToList();
+        var proofs = await log.ComputeAsync(read => leaves.Select(l => MerkleTree.InclusionProof(l.Index, checkpoint.Size, read)).ToList(), ct);
+        files.Add(("log/checkpoint", Encoding.UTF8.GetBytes(checkpoint.Note)));
+        foreach (var (leaf, proof) in leaves.Zip(proofs))
+        {
+            files.Add(($"log/{leaf.Version:D4}.record", leaf.Data));
+            files.Add(($"log/{leaf.Version:D4}.proof", Encoding.UTF8.GetBytes($"{leaf.Index}\n{string.Concat(proof.Select(h => Convert.ToBase64String(h) + "\n"))}")));
+        }
+        return files;
+    }
+
+    static List<(string Name, byte[] Bytes)> Files(string nr, IReadOnlyList<IEvent> events, Dictionary<string, string> texts)
     {
         var files = new List<(string Name, byte[] Bytes)>();
         var chain = new StringBuilder("version\tevent\tevent_sha256\tprevious_event_sha256\ttext_sha256\n");
@@ -47,8 +71,12 @@ public static class EvidenceBundle
         }
         files.Add(("chain.tsv", Encoding.UTF8.GetBytes(chain.ToString())));
         files.Add(("README.txt", Encoding.UTF8.GetBytes(Readme(nr))));
-        files.Add(("SHA256SUMS", Encoding.UTF8.GetBytes(string.Concat(files.Select(f => $"{NormalisedText.Sha256(f.Bytes)}  {f.Name}\n")))));
+        return files;
+    }
 
+    static byte[] Zip(string nr, List<(string Name, byte[] Bytes)> files)
+    {
+        files.Add(("SHA256SUMS", Encoding.UTF8.GetBytes(string.Concat(files.Select(f => $"{NormalisedText.Sha256(f.Bytes)}  {f.Name}\n")))));
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
             foreach (var (name, bytes) in files)
@@ -73,6 +101,16 @@ public static class EvidenceBundle
           then for each line of chain.tsv, previous_event_sha256 must equal event_sha256 of the line above
           (empty on the first), and text_sha256 must equal the SHA-256 of revisions/NNNN/text.txt.
         The last event_sha256 is the head of the chain: compare it with one published or kept elsewhere.
+
+        log/checkpoint           the Archive's transparency log as of the download: a signed checkpoint (C2SP tlog-checkpoint)
+                                 of a Merkle tree (RFC 6962) over every event the Archive holds, of every document.
+        log/NNNN.record          the log's record of event NNNN: its stream, version, type, clocks, and the SHA-256 of
+                                 events/NNNN-*.json and of the text it names.
+        log/NNNN.proof           the record's leaf index, then its inclusion proof in the checkpoint's tree (base64 hashes).
+        An event recorded after the checkpoint has no record yet: download again a minute later.
+
+        To check all of it offline, with the log's verifier key (GET /log/key, or one you kept):
+          archive verify --bundle {nr}-history.zip --key <verifier key>
 
         """;
 }

@@ -117,6 +117,9 @@ public sealed class ChangeFeedSettings
 
     /// <summary>Streams open at once from one remote address (behind a proxy that is the proxy's); one more is answered 429.</summary>
     public int MaxStreamsPerClient { get; set; } = 20;
+
+    /// <summary>Seconds of quiet after which a stream sends a heartbeat (a comment naming the log's latest checkpoint).</summary>
+    public int HeartbeatSeconds { get; set; } = 15;
 }
 
 public sealed class SearchSettings

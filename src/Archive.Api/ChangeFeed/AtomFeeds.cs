@@ -14,17 +14,18 @@ public static class AtomFeeds
 
     [WolverineGet("/feeds/changes.atom", OperationId = "ChangesAtom")]
     [Tags("Change feed"), EndpointSummary("The latest changes as an Atom feed")]
-    public static async Task<IResult> Changes(HttpContext http, IQuerySession session, CancellationToken ct) =>
+    public static async Task<IResult> Changes(HttpContext http, IQuerySession session, Transparency.LogStore log, CancellationToken ct) =>
         Atom(http, "Archief van Kamerstukken: wijzigingen", "urn:archive:changes",
-            await session.Query<ChangeRecord>().OrderByDescending(c => c.Id).Take(Latest).ToListAsync(ct));
+            await session.Query<ChangeRecord>().OrderByDescending(c => c.Id).Take(Latest).ToListAsync(ct), await log.LatestAsync(ct));
 
     [WolverineGet("/feeds/dossiers/{nr}.atom", OperationId = "DossierAtom")]
     [Tags("Change feed"), EndpointSummary("The latest changes to the documents of one Kamerstukdossier as an Atom feed")]
-    public static async Task<IResult> Dossier(string nr, HttpContext http, IQuerySession session, CancellationToken ct) =>
+    public static async Task<IResult> Dossier(string nr, HttpContext http, IQuerySession session, Transparency.LogStore log, CancellationToken ct) =>
         Atom(http, $"Kamerstukdossier {nr}: wijzigingen", $"urn:archive:dossier:{nr}",
-            await session.Query<ChangeRecord>().Where(c => c.Dossier == nr).OrderByDescending(c => c.Id).Take(Latest).ToListAsync(ct));
+            await session.Query<ChangeRecord>().Where(c => c.Dossier == nr).OrderByDescending(c => c.Id).Take(Latest).ToListAsync(ct), await log.LatestAsync(ct));
 
-    static IResult Atom(HttpContext http, string title, string id, IReadOnlyList<ChangeRecord> records)
+    /// <summary>The feed, with a link to the transparency log's latest checkpoint (its size and root hash in the link's title).</summary>
+    static IResult Atom(HttpContext http, string title, string id, IReadOnlyList<ChangeRecord> records, Transparency.SignedCheckpoint? checkpoint)
     {
         var baseUri = Documents.Mementos.Mementos.BaseUri(http.Request);
         var feed = new SyndicationFeed(title, "Elke versie van elk document, en wat er veranderde", Link(baseUri, "/"), id,
@@ -33,6 +34,8 @@ public static class AtomFeeds
             Items = records.Select(r => Item(baseUri, r)).ToList(),
         };
         feed.Links.Add(new SyndicationLink(Link(baseUri, http.Request.Path), "self", null, "application/atom+xml", 0));
+        if (checkpoint is not null)
+            feed.Links.Add(new SyndicationLink(Link(baseUri, $"/log/checkpoints?size={checkpoint.Size}"), "checkpoint", Transparency.LogHead.Words(checkpoint), "text/plain", 0));
         var xml = new StringBuilder();
         using (var writer = XmlWriter.Create(xml, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
             new Atom10FeedFormatter(feed).WriteTo(writer);

@@ -1,5 +1,6 @@
 using System.Text;
 using Marten;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using Wolverine.Http;
@@ -16,13 +17,12 @@ public static class ChangeStream
 {
     const int Page = 100;
     const string RetryAfterSeconds = "10";
-    static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
     [WolverineGet("/api/changes/stream", OperationId = "ChangeStream")]
     [Tags("Change feed"), EndpointSummary("Changes as Server-Sent Events, resuming after Last-Event-ID (or ?after=); filters dossier=, kind=, document=")]
     [ProducesResponseType<string>(200, "text/event-stream"), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(429, "application/problem+json")]
-    public static IResult Get(HttpContext http, IDocumentStore store, ChangeSignal signal, StreamSlots slots,
+    public static IResult Get(HttpContext http, IDocumentStore store, ChangeSignal signal, StreamSlots slots, Transparency.LogStore log, IOptions<ArchiveOptions> options,
         long after = 0, string? dossier = null, string? kind = null, string? document = null)
     {
         var lastEventId = http.Request.Headers["Last-Event-ID"];
@@ -38,10 +38,10 @@ public static class ChangeStream
             return Problems.Status(429, "Too many change streams", refusal!);
         }
         http.Response.RegisterForDispose(slot);
-        return new Stream(store, signal, after, filter);
+        return new Stream(store, signal, log, TimeSpan.FromSeconds(Math.Max(1, options.Value.ChangeFeed.HeartbeatSeconds)), after, filter);
     }
 
-    sealed class Stream(IDocumentStore store, ChangeSignal signal, long after, ChangeFilter filter) : IResult
+    sealed class Stream(IDocumentStore store, ChangeSignal signal, Transparency.LogStore log, TimeSpan heartbeat, long after, ChangeFilter filter) : IResult
     {
         long _read = after;
         long _quietSince = Environment.TickCount64;
@@ -58,8 +58,8 @@ public static class ChangeStream
                 while (true)
                 {
                     if (await SendAsync(http, ct)) continue;
-                    while (!await signal.WaitAsync(_read, Heartbeat - TimeSpan.FromMilliseconds(Environment.TickCount64 - _quietSince), ct))
-                        await WriteAsync(http, ": heartbeat\n\n", ct);
+                    while (!await signal.WaitAsync(_read, heartbeat - TimeSpan.FromMilliseconds(Environment.TickCount64 - _quietSince), ct))
+                        await WriteAsync(http, await log.LatestAsync(ct) is { } checkpoint ? $": heartbeat {Transparency.LogHead.Words(checkpoint)}\n\n" : ": heartbeat\n\n", ct);
                 }
             }
             catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or IOException)

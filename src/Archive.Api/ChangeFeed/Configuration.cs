@@ -42,6 +42,7 @@ public static class Configuration
         if (RabbitMqConnection(configuration) is not { } rabbit) return;
         opts.UseRabbitMq(new Uri(rabbit)).AutoProvision();
         opts.PublishMessage<ChangeNotice>().ToRabbitExchange("archive.changes", e => e.ExchangeType = ExchangeType.Fanout);
+        opts.PublishMessage<Transparency.CheckpointNotice>().ToRabbitExchange("archive.changes");
     }
 
     static string? RabbitMqConnection(IConfiguration configuration) =>

@@ -2,6 +2,8 @@ using Archive.Content.Transparency;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using System.Text.Json.Serialization;
+using Wolverine;
 
 namespace Archive.Api.Transparency;
 
@@ -59,14 +61,41 @@ public sealed record SignCheckpoint;
 
 public static class SignCheckpointHandler
 {
-    public static Task Handle(SignCheckpoint _, LogStore log, LogKeys keys, TimeProvider clock, CancellationToken ct) =>
-        Checkpoints.SignAsync(log, keys, clock, ct);
+    public static Task Handle(SignCheckpoint _, LogStore log, LogKeys keys, TimeProvider clock, IMessageBus bus, CancellationToken ct) =>
+        Checkpoints.SignAsync(log, keys, clock, bus, ct);
 }
+
+/// <summary>
+/// A new checkpoint as a CloudEvent, published where the changes go (the broker's archive.changes
+/// exchange, when one is configured), so that whoever follows the changes can keep the checkpoints too.
+/// </summary>
+public sealed record CheckpointNotice(
+    [property: JsonPropertyName("specversion")] string SpecVersion,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("time")] DateTimeOffset Time,
+    [property: JsonPropertyName("datacontenttype")] string DataContentType,
+    [property: JsonPropertyName("data")] CheckpointData Data)
+{
+    public const string EventType = "nl.tweedekamer.archive.log.checkpoint.v1";
+
+    public static CheckpointNotice Of(string origin, SignedCheckpoint checkpoint) =>
+        new("1.0", $"checkpoint-{checkpoint.Size}", "/archive/log", EventType, origin, checkpoint.SignedAt, "application/json",
+            new CheckpointData(checkpoint.Size, Convert.ToBase64String(checkpoint.Root), checkpoint.Note, $"/log/checkpoints?size={checkpoint.Size}"));
+}
+
+public sealed record CheckpointData(
+    [property: JsonPropertyName("treeSize")] long TreeSize,
+    [property: JsonPropertyName("rootHash")] string RootHash,
+    [property: JsonPropertyName("checkpoint")] string Checkpoint,
+    [property: JsonPropertyName("url")] string Url);
 
 public static class Checkpoints
 {
     /// <summary>Signs and keeps a checkpoint of the log's present size (the latest one when that size is signed); null when the log is empty.</summary>
-    public static async Task<SignedCheckpoint?> SignAsync(LogStore log, LogKeys keys, TimeProvider clock, CancellationToken ct)
+    public static async Task<SignedCheckpoint?> SignAsync(LogStore log, LogKeys keys, TimeProvider clock, IMessageBus bus, CancellationToken ct)
     {
         var size = await log.SizeAsync(ct);
         if (size == 0) return null;
@@ -74,7 +103,8 @@ public static class Checkpoints
         var root = await log.ComputeAsync(read => MerkleTree.RootHash(size, read), ct);
         var signer = await keys.SignerAsync(ct);
         var note = signer.Sign(new Checkpoint(signer.Name, size, root).Text);
-        await log.KeepCheckpointAsync(new SignedCheckpoint(size, root, note, clock.GetUtcNow()), ct);
+        if (await log.KeepCheckpointAsync(new SignedCheckpoint(size, root, note, clock.GetUtcNow()), ct) is { } kept)
+            await bus.PublishAsync(CheckpointNotice.Of(signer.Name, kept));
         return await log.CheckpointAsync(size, ct);
     }
 }

@@ -49,11 +49,11 @@ public static class LogEndpoints
     [WolverinePost("/log/checkpoint", OperationId = "SignLogCheckpoint")]
     [Tags("Transparency log"), EndpointSummary("Sign a checkpoint of the log as it stands now; needs the API key")]
     [Produces("text/plain"), ProducesResponseType(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Sign(HttpContext context, LogStore log, LogKeys keys, TimeProvider clock, IOptions<ArchiveOptions> options, CancellationToken ct)
+    public static async Task<IResult> Sign(HttpContext context, LogStore log, LogKeys keys, TimeProvider clock, Wolverine.IMessageBus bus, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
         if (ApiKeyCheck.Verify(context, options) is { Status: not null } refused) return Results.Problem(refused);
         if (!options.Value.Log.Enabled) return Off();
-        return await Checkpoints.SignAsync(log, keys, clock, ct) is { } checkpoint ? Note(checkpoint, context, "no-store") : NoCheckpoint();
+        return await Checkpoints.SignAsync(log, keys, clock, bus, ct) is { } checkpoint ? Note(checkpoint, context, "no-store") : NoCheckpoint();
     }
 
     [WolverineGet("/log/checkpoints", OperationId = "LogCheckpoints")]
@@ -230,4 +230,13 @@ public sealed record TilePath(bool Entries, int Level, long Index, int Width)
         var n = string.Join("/", groups.Select((g, i) => i < groups.Count - 1 ? "x" + g : g));
         return $"{(Entries ? "entries" : Level.ToString())}/{n}{(Width < FullWidth ? $".p/{Width}" : "")}";
     }
+}
+
+/// <summary>How the change feeds name the latest checkpoint: a Link header, an Atom link, a heartbeat's words.</summary>
+public static class LogHead
+{
+    public static string Link(SignedCheckpoint c) =>
+        $"</log/checkpoints?size={c.Size}>; rel=\"checkpoint\"; tree-size=\"{c.Size}\"; root-hash=\"{Convert.ToBase64String(c.Root)}\"";
+
+    public static string Words(SignedCheckpoint c) => $"checkpoint {c.Size} {Convert.ToBase64String(c.Root)}";
 }

@@ -120,8 +120,8 @@ public sealed class LogStore(IDocumentStore store)
         return sizes;
     }
 
-    /// <summary>Keeps a checkpoint; one of that size kept already (signed by another node at the same moment) stays.</summary>
-    public async Task KeepCheckpointAsync(SignedCheckpoint checkpoint, CancellationToken ct)
+    /// <summary>Keeps a checkpoint, and returns it; one of that size kept already (signed by another node at the same moment) stays, and null is returned.</summary>
+    public async Task<SignedCheckpoint?> KeepCheckpointAsync(SignedCheckpoint checkpoint, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = new NpgsqlCommand(
@@ -129,7 +129,20 @@ public sealed class LogStore(IDocumentStore store)
         {
             Parameters = { new() { Value = checkpoint.Size }, new() { Value = checkpoint.Root }, new() { Value = checkpoint.Note }, new() { Value = checkpoint.SignedAt } },
         };
-        await command.ExecuteNonQueryAsync(ct);
+        return await command.ExecuteNonQueryAsync(ct) == 1 ? checkpoint : null;
+    }
+
+    sealed record Cached(long At, SignedCheckpoint? Checkpoint);
+    Cached? _latest;
+
+    /// <summary>The latest checkpoint as of at most a second ago: what every change-feed page and heartbeat names.</summary>
+    public async Task<SignedCheckpoint?> LatestAsync(CancellationToken ct)
+    {
+        var known = _latest;
+        if (known is not null && Environment.TickCount64 - known.At < 1_000) return known.Checkpoint;
+        var latest = await CheckpointAsync(null, ct);
+        _latest = new Cached(Environment.TickCount64, latest);
+        return latest;
     }
 
     /// <summary>Runs <paramref name="compute"/> over the stored hashes it needs, read in one query.</summary>

@@ -44,6 +44,15 @@ public sealed class EventStream : IDisposable
         throw new EndOfStreamException("The stream ended");
     }
 
+    /// <summary>The next comment line (such as a heartbeat), events skipped.</summary>
+    public async Task<string> NextComment()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await _reader!.ReadLineAsync(timeout.Token) is { } line)
+            if (line.StartsWith(": ", StringComparison.Ordinal)) return line[2..];
+        throw new EndOfStreamException("The stream ended");
+    }
+
     public void Dispose()
     {
         _reader?.Dispose();

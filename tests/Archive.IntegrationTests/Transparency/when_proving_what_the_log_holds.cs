@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Archive.Api.Transparency;
 using Archive.Content.Transparency;
 using Archive.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Archive.IntegrationTests.Transparency;
 
@@ -9,6 +11,12 @@ namespace Archive.IntegrationTests.Transparency;
 public sealed class ThreeDocumentsLogged : ArchiveHost
 {
     public string FirstCheckpoint = "", SecondCheckpoint = "";
+
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        builder.UseSetting("Archive:ChangeFeed:HeartbeatSeconds", "1");
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ChangeFeed.TestClientAddress>());
+    }
 
     protected override async Task Seed()
     {
@@ -120,6 +128,20 @@ public class when_proving_what_the_log_holds(ThreeDocumentsLogged archive) : ICl
     {
         var problem = JsonNode.Parse(await archive.Text(url, status))!;
         Assert.Equal(title, (string)problem["title"]!);
+    }
+
+    [Fact]
+    public async Task the_change_feeds_name_the_latest_checkpoint()
+    {
+        var latest = LogHelpers.Body(archive.SecondCheckpoint);
+        var root = Convert.ToBase64String(latest.Root);
+        var page = await archive.Host.Scenario(s => s.Get.Url("/api/changes"));
+        Assert.Contains($"</log/checkpoints?size=4>; rel=\"checkpoint\"; tree-size=\"4\"; root-hash=\"{root}\"", page.Context.Response.Headers.Link.ToString());
+        var atom = await archive.Text("/feeds/changes.atom");
+        Assert.Contains("rel=\"checkpoint\"", atom);
+        Assert.Contains($"checkpoint 4 {root}", atom);
+        using var stream = await ChangeFeed.EventStream.Open(archive.Host, "10.0.0.1");
+        Assert.Equal($"heartbeat checkpoint 4 {root}", await stream.NextComment());
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using System;
 using System.Linq;
 using Wolverine.Http;
+using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -18,24 +19,31 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Archive.Api.Transparency.LogStore _logStore;
         private readonly Microsoft.Extensions.Options.IOptions<Archive.Api.ArchiveOptions> _optionsOfArchiveOptions;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_log_checkpoint(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Archive.Api.Transparency.LogKeys logKeys, Archive.Api.Transparency.LogStore logStore, Microsoft.Extensions.Options.IOptions<Archive.Api.ArchiveOptions> optionsOfArchiveOptions, System.TimeProvider timeProvider) : base(wolverineHttpOptions)
+        public POST_log_checkpoint(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Archive.Api.Transparency.LogKeys logKeys, Archive.Api.Transparency.LogStore logStore, Microsoft.Extensions.Options.IOptions<Archive.Api.ArchiveOptions> optionsOfArchiveOptions, System.TimeProvider timeProvider, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _logKeys = logKeys;
             _logStore = logStore;
             _optionsOfArchiveOptions = optionsOfArchiveOptions;
             _timeProvider = timeProvider;
+            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Archive.Api.Transparency.LogEndpoints").SetTag("http.route", "/log/checkpoint").SetTag("http.request.method", "POST");
+            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             
             // The actual HTTP request handler execution
-            var result = await Archive.Api.Transparency.LogEndpoints.Sign(httpContext, _logStore, _logKeys, _timeProvider, _optionsOfArchiveOptions, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Archive.Api.Transparency.LogEndpoints.Sign(httpContext, _logStore, _logKeys, _timeProvider, messageContext, _optionsOfArchiveOptions, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 

@@ -29,7 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Archive.Api.Transparency.SignCheckpointHandler");
             
             // The actual message execution
-            await Archive.Api.Transparency.SignCheckpointHandler.Handle(signCheckpoint, _logStore, _logKeys, _timeProvider, cancellation).ConfigureAwait(false);
+            await Archive.Api.Transparency.SignCheckpointHandler.Handle(signCheckpoint, _logStore, _logKeys, _timeProvider, context, cancellation).ConfigureAwait(false);
         }
     }
 

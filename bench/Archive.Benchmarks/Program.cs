@@ -24,6 +24,11 @@ if (args is ["--idle-streams", var url, var apiKey, var streams])
     await IdleStreams.RunAsync(url, apiKey, int.Parse(streams));
     return 0;
 }
+if (args is ["--log-proofs", var logUrl, var verifierKey, var requests])
+{
+    await LogProofs.RunAsync(logUrl, verifierKey, int.Parse(requests));
+    return 0;
+}
 if (args is ["--serve-feed", var count])
 {
     await GeneratedFeed.ServeAsync(int.Parse(count));

@@ -77,10 +77,10 @@ public static class LogEndpoints
     public static async Task<IResult> Consistency(long from, long? to, LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
         if (!options.Value.Log.Enabled) return Off();
-        var size = await log.SizeAsync(ct);
-        var target = to ?? (await log.CheckpointAsync(null, ct))?.Size ?? size;
-        if (from < 0 || from > target || target > size)
-            return Problems.Status(400, "Invalid tree sizes", $"Asked to prove {from} → {target}; the log has {size} leaves, and from must be at most to.");
+        var latest = await log.LatestAsync(ct);
+        var target = to ?? latest?.Size ?? await log.SizeAsync(ct);
+        if (from < 0 || from > target || (to is not null && to != latest?.Size && to > await log.SizeAsync(ct)))
+            return Problems.Status(400, "Invalid tree sizes", $"Asked to prove {from} → {target}; the log has {await log.SizeAsync(ct)} leaves, and from must be at most to.");
         var (proof, fromRoot, toRoot) = await log.ComputeAsync(read =>
             (MerkleTree.ConsistencyProof(from, target, read), MerkleTree.RootHash(from, read), MerkleTree.RootHash(target, read)), ct);
         if (WantsText(http)) return Lines(proof);
@@ -111,12 +111,15 @@ public static class LogEndpoints
         return await Prove(leaf, size, log, http, ct);
     }
 
+    /// <summary>Two queries when no size is given: the leaf (by the caller) and the stored hashes; the latest checkpoint is known to a second.</summary>
     static async Task<IResult> Prove(LogLeaf leaf, long? size, LogStore log, HttpContext http, CancellationToken ct)
     {
-        var latest = await log.CheckpointAsync(null, ct);
+        if (size < 1) return Problems.Status(400, "Invalid tree size", $"A tree has at least one leaf; size {size} has none.");
+        var latest = await log.LatestAsync(ct);
         var treeSize = size ?? latest?.Size ?? 0;
         var what = leaf.Revision is { } r ? $"Revision {r} of '{leaf.Stream}'" : $"Event {leaf.Version} of '{leaf.Stream}'";
-        if (treeSize > await log.SizeAsync(ct)) return Problems.Status(400, "Invalid tree size", $"The log has fewer than {treeSize} leaves.");
+        if (size is not null && size != latest?.Size && treeSize > await log.SizeAsync(ct))
+            return Problems.Status(400, "Invalid tree size", $"The log has fewer than {treeSize} leaves.");
         if (leaf.Index >= treeSize)
             return Problems.Status(409, "Not in that tree yet", size is null
                 ? $"{what} is leaf {leaf.Index}; the latest checkpoint has {treeSize} leaves. The next checkpoint will include it."
@@ -216,8 +219,8 @@ public sealed record TilePath(bool Entries, int Level, long Index, int Width)
             var group = parts[i];
             var last = i == parts.Length - 1;
             if (!last) { if (!group.StartsWith('x')) return null; group = group[1..]; }
-            if (group.Length != 3 || !group.All(char.IsAsciiDigit)) return null;
-            index = checked(index * 1000 + int.Parse(group));
+            if (group.Length != 3 || !group.All(char.IsAsciiDigit) || index > (long.MaxValue - 999) / 1000) return null;
+            index = index * 1000 + int.Parse(group);
         }
         return new TilePath(entries, level, index, width);
     }

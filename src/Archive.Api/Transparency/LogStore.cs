@@ -129,7 +129,9 @@ public sealed class LogStore(IDocumentStore store)
         {
             Parameters = { new() { Value = checkpoint.Size }, new() { Value = checkpoint.Root }, new() { Value = checkpoint.Note }, new() { Value = checkpoint.SignedAt } },
         };
-        return await command.ExecuteNonQueryAsync(ct) == 1 ? checkpoint : null;
+        var kept = await command.ExecuteNonQueryAsync(ct) == 1 ? checkpoint : null;
+        _latest = null;   // this node answers with the new checkpoint at once
+        return kept;
     }
 
     sealed record Cached(long At, SignedCheckpoint? Checkpoint);

@@ -123,6 +123,11 @@ public class when_proving_what_the_log_holds(ThreeDocumentsLogged archive) : ICl
     [InlineData("/log/tile/9/000", 404, "No such tile")]
     [InlineData("/log/tile/0/000.p/0", 404, "No such tile")]
     [InlineData("/log/tile/0/x000/x999/999999", 404, "No such tile")]
+    [InlineData("/log/tile/0/x999/x999/x999/x999/x999/x999/x999/999", 404, "No such tile")]
+    [InlineData("/log/tile/entries/001", 404, "No such tile")]
+    [InlineData("/api/documents/2026D04632/revisions/1/proof?size=0", 400, "Invalid tree size")]
+    [InlineData("/log/proof?index=0&size=-3", 400, "Invalid tree size")]
+    [InlineData("/log/proof?index=-1", 404, "No such leaf")]
     [InlineData("/log/records/99", 404, "No such leaf")]
     public async Task a_question_the_log_cannot_answer_gets_a_problem(string url, int status, string title)
     {

@@ -36,6 +36,17 @@ public class when_importers_start_together_on_a_fresh_database : IDisposable
         });
         await using var connection = new NpgsqlConnection(_database);
         await connection.OpenAsync();
-        Assert.Equal((long)Documents * Versions, (long)(await new NpgsqlCommand("select count(*) from archive.mt_events", connection).ExecuteScalarAsync())!);
+        var events = (long)(await new NpgsqlCommand("select count(*) from archive.mt_events", connection).ExecuteScalarAsync())!;
+        if (events != Documents * Versions)
+        {
+            // Which stream has more than its versions, and what its events say: the failure names the race.
+            var detail = new System.Text.StringBuilder();
+            await using var command = new NpgsqlCommand(
+                "select stream_id, version, data ->> 'Revision', data ->> 'SourceVersion', left(data ->> 'ContentHash', 8), data ->> 'RecordedAt' from archive.mt_events " +
+                "where stream_id in (select stream_id from archive.mt_events group by stream_id having count(*) <> 3) order by stream_id, version", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) detail.AppendLine(string.Join(" ", Enumerable.Range(0, 6).Select(i => reader.IsDBNull(i) ? "-" : reader.GetValue(i).ToString())));
+            Assert.Fail($"{events} events, not {Documents * Versions}:\n{detail}\n" + string.Join("\n", runs.Select(r => r.Output)));
+        }
     }
 }

@@ -42,6 +42,10 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("ARCHIVE_CHROMIUM") ?? "/usr/bin/chromium";
 
+    /// <summary>A browser context of its own, with or without JavaScript (the pages must work without).</summary>
+    public Task<IBrowserContext> NewContext(bool javaScript = true) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript, Locale = "nl-NL" });
+
     public async Task<IPage> NewPage(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "nl-NL" });

@@ -49,6 +49,28 @@ public sealed class when_using_the_archive_in_a_browser(BrowserHost archive) : I
     }
 
     [Fact]
+    public async Task the_diff_page_shows_the_five_changes_and_opens_a_collapsed_stretch_without_javascript()
+    {
+        var context = await archive.NewContext(javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/documents/{Number}/diff?from=1&to=2");
+        Assert.Equal(5, await page.Locator(".diff-inline p.changed").CountAsync());
+        var collapsed = page.Locator(".diff-inline p.collapsed a").First;
+        var line = await collapsed.InnerTextAsync();
+        Assert.Matches(@"^… \d+ ongewijzigde alinea's …$", line);
+        var stretches = await page.Locator(".diff-inline p.collapsed").CountAsync();
+
+        await collapsed.ClickAsync();
+
+        Assert.Contains("&open=", page.Url);
+        Assert.Equal(stretches - 1, await page.Locator(".diff-inline p.collapsed").CountAsync());
+        Assert.Equal(5, await page.Locator(".diff-inline p.changed").CountAsync());
+        await page.ClickAsync("text=toon alle tekst");
+        Assert.Equal(0, await page.Locator(".diff-inline p.collapsed").CountAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task the_summary_links_to_the_change_it_names()
     {
         var page = await archive.NewPage();

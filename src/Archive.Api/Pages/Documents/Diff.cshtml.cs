@@ -14,10 +14,14 @@ public sealed class DiffModel(IQuerySession session, IOptions<ArchiveOptions> op
     [FromQuery] public string? From { get; set; }
     [FromQuery] public string? To { get; set; }
     [FromQuery] public string? View { get; set; }
+    /// <summary>Collapsed stretches to show: "alle", or the numbers of their first rows, comma-separated.</summary>
+    [FromQuery] public string? Open { get; set; }
 
     public DocumentComparison Comparison { get; private set; } = null!;
     public IReadOnlyList<RevisionEntry> Revisions { get; private set; } = [];
     public bool SideBySide => View == "side-by-side";
+    public Collapsing Collapsing { get; private set; } = null!;
+    public bool ShowsAll => Open == "alle";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -34,6 +38,13 @@ public sealed class DiffModel(IQuerySession session, IOptions<ArchiveOptions> op
                 count == 1 ? $"Document {Nr} heeft maar één revisie: er is niets om mee te vergelijken."
                            : $"Document {Nr} heeft revisies 1 tot en met {count}; kies twee daarvan.",
                 [($"Terug naar {Nr}", $"/documents/{Nr}")]));
+
+        var opened = new SortedSet<int>();
+        if (!ShowsAll && !string.IsNullOrWhiteSpace(Open))
+            foreach (var part in Open.Split(','))
+                if (int.TryParse(part, System.Globalization.NumberStyles.None, null, out var row)) opened.Add(row);
+                else return Fail(400, "Ongeldige keuze", $"'open' noemt de stukken die open moeten: 'alle', of nummers gescheiden door komma's; '{part}' is geen van beide.");
+        Collapsing = new Collapsing(row => $"{Link(View ?? "inline")}&open={string.Join(",", opened.Append(row).Order())}#rows-{row}", opened, ShowsAll);
 
         var diffOptions = new DiffOptions { Granularity = Granularity.Word, Budget = TimeSpan.FromMilliseconds(options.Value.Diff.BudgetMilliseconds) };
         Comparison = await DocumentComparison.LoadAsync(session, Nr, history.Revisions[from - 1], history.Revisions[to - 1], diffOptions, ct);

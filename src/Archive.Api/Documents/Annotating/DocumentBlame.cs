@@ -20,26 +20,20 @@ public static class DocumentBlame
     [WolverineGet("/api/documents/{nr}/blame", OperationId = "BlameRevision")]
     [Tags("Documents"), EndpointSummary("Each paragraph of a revision (the latest when none is given) labelled with the revision that brought it in its present form, and a stable anchor")]
     [ProducesResponseType<BlameResponse>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(string nr, HttpContext http, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string nr, IQuerySession session, CancellationToken ct, int? revision = null)
     {
-        // Read here rather than bound: Wolverine's binding of a query value named "revision" clashes with another endpoint's.
-        var asked = http.Request.Query["revision"].ToString();
-        int? revision = null;
-        if (asked.Length > 0)
-        {
-            if (!int.TryParse(asked, System.Globalization.NumberStyles.None, null, out var parsed))
-                return Problems.Status(400, "Invalid revision", $"revision is a revision number (1, 2, …), not '{asked}'.");
-            revision = parsed;
-        }
         if (await DocumentHistory.LoadAsync(session, nr, ct) is not { } history) return Problems.UnknownDocument(nr);
         var n = revision ?? history.Revisions.Count;
         if (n < 1 || n > history.Revisions.Count)
             return Problems.Status(404, "Unknown revision", $"Document '{nr}' has revisions 1 to {history.Revisions.Count}.");
-        return Results.Ok(new BlameResponse(nr, n, await LoadAsync(session, history, n, ct)));
+        return Results.Ok(new BlameResponse(nr, n, await ParagraphsAsync(session, history, n, ct)));
     }
 
-    /// <summary>The non-blank paragraphs of revision <paramref name="revision"/>, blamed: reads the text of every revision up to it once.</summary>
-    public static async Task<IReadOnlyList<BlamedParagraph>> LoadAsync(IQuerySession session, DocumentHistory history, int revision, CancellationToken ct)
+    /// <summary>
+    /// The non-blank paragraphs of revision <paramref name="revision"/>, blamed: reads the text of every revision up to it once.
+    /// (Not named LoadAsync: Wolverine would run a method of that name before the endpoint, as its middleware.)
+    /// </summary>
+    public static async Task<IReadOnlyList<BlamedParagraph>> ParagraphsAsync(IQuerySession session, DocumentHistory history, int revision, CancellationToken ct)
     {
         var revisions = history.Revisions.Take(revision).ToList();
         var texts = await DocumentText.LoadManyAsync(session, revisions.Select(r => r.ContentHash).Distinct().ToArray(), ct);

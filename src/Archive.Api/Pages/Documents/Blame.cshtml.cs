@@ -25,7 +25,7 @@ public sealed class BlameModel(IQuerySession session) : ArchivePage
             return Fail(new ProblemView(404, "Onbekende revisie", $"Document {Nr} heeft revisies 1 tot en met {Revisions.Count}; '{Revision}' is daar geen van.",
                 [($"Terug naar {Nr}", $"/documents/{Nr}")]));
         else Shown = n;
-        Paragraphs = await DocumentBlame.LoadAsync(session, history, Shown, ct);
+        Paragraphs = await DocumentBlame.ParagraphsAsync(session, history, Shown, ct);
         ViewData["Title"] = $"{Nr}, revisie {Shown}: herkomst per alinea";
         return Page();
     }

@@ -27,7 +27,6 @@ namespace Internal.Generated.WolverineHandlers
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            var documentHistory = new Archive.Api.Documents.GettingHistory.DocumentHistory();
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Archive.Api.Documents.Annotating.DocumentBlame").SetTag("http.route", "/api/documents/{nr}/blame").SetTag("http.request.method", "GET");
@@ -39,10 +38,11 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             string revision_rawValue = httpContext.Request.Query["revision"];
-            int revision = default;
+            System.Nullable<int> revision = default;
 
-            if (revision_rawValue != null && int.TryParse(revision_rawValue, System.Globalization.CultureInfo.InvariantCulture, out revision))
+            if (revision_rawValue != null && int.TryParse(revision_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var revision_parsed))
             {
+                revision = revision_parsed;
             }
             else if (!string.IsNullOrEmpty(revision_rawValue))
             {
@@ -50,10 +50,9 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var blamedParagraphIReadOnlyList = await Archive.Api.Documents.Annotating.DocumentBlame.LoadAsync(((Marten.IQuerySession)documentSession), documentHistory, revision, httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            var result = await Archive.Api.Documents.Annotating.DocumentBlame.Get(nr, httpContext, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Archive.Api.Documents.Annotating.DocumentBlame.Get(nr, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, revision).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -34,7 +34,8 @@ public sealed class LogAppender(TimeSpan checkpointInterval) : BatchSubscription
         var (size, lastSequence) = await EndAsync(connection, schema, ct);
         // A page handed over again after its transaction failed finds none of its leaves; after a
         // rewind it finds them all: those are not appended twice.
-        var events = page.Events.Where(e => e.Sequence > lastSequence).ToList();
+        // Marten's tombstones (what a failed append leaves so that the sequence has no hole) are no one's history.
+        var events = page.Events.Where(e => e.Sequence > lastSequence && e.StreamKey != JasperFx.StorageConstants.TombstoneStreamKey).ToList();
         if (events.Count == 0) return;
 
         var records = events.Select(LogRecords.Of).ToList();

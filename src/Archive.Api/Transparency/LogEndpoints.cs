@@ -106,13 +106,19 @@ public static class LogEndpoints
     public static async Task<IResult> LeafInclusion(long index, long? size, LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
         if (!options.Value.Log.Enabled) return Off();
-        if (index < 0 || (await log.LeavesAsync(index, 1, ct)) is not [var leaf])
-            return Problems.Status(404, "No such leaf", $"The log has no leaf {index}.");
-        return await Prove(leaf, size, log, http, ct);
+        if (index < 0) return Problems.Status(404, "No such leaf", $"The log has no leaf {index}.");
+        // In the usual case (the latest tree, a leaf in it) the leaf and the hashes of its proof come in one round trip.
+        var treeSize = size ?? (await log.LatestAsync(ct))?.Size ?? 0;
+        var nodes = index < treeSize && treeSize >= 1
+            ? MerkleTree.NodesFor(read => { MerkleTree.InclusionProof(index, treeSize, read); MerkleTree.RootHash(treeSize, read); })
+            : [];
+        var (leaf, hashes) = await log.LeafWithHashesAsync(index, nodes, ct);
+        if (leaf is null) return Problems.Status(404, "No such leaf", $"The log has no leaf {index}.");
+        return await Prove(leaf, size, log, http, ct, hashes);
     }
 
     /// <summary>Two queries when no size is given: the leaf (by the caller) and the stored hashes; the latest checkpoint is known to a second.</summary>
-    static async Task<IResult> Prove(LogLeaf leaf, long? size, LogStore log, HttpContext http, CancellationToken ct)
+    static async Task<IResult> Prove(LogLeaf leaf, long? size, LogStore log, HttpContext http, CancellationToken ct, IReadOnlyDictionary<Node, byte[]>? hashes = null)
     {
         if (size < 1) return Problems.Status(400, "Invalid tree size", $"A tree has at least one leaf; size {size} has none.");
         var latest = await log.LatestAsync(ct);
@@ -124,7 +130,7 @@ public static class LogEndpoints
             return Problems.Status(409, "Not in that tree yet", size is null
                 ? $"{what} is leaf {leaf.Index}; the latest checkpoint has {treeSize} leaves. The next checkpoint will include it."
                 : $"{what} is leaf {leaf.Index}, which a tree of {treeSize} leaves does not include.");
-        var (proof, root) = await log.ComputeAsync(read => (MerkleTree.InclusionProof(leaf.Index, treeSize, read), MerkleTree.RootHash(treeSize, read)), ct);
+        var (proof, root) = await log.ComputeAsync(read => (MerkleTree.InclusionProof(leaf.Index, treeSize, read), MerkleTree.RootHash(treeSize, read)), ct, hashes);
         if (WantsText(http)) return Lines(proof);
         var checkpoint = treeSize == latest?.Size ? latest : await log.CheckpointAsync(treeSize, ct);
         return Results.Ok(new InclusionProof(leaf.Stream, leaf.Revision, leaf.Version, leaf.Index, treeSize, Encoding.UTF8.GetString(leaf.Data),

@@ -76,6 +76,31 @@ public sealed class LogStore(IDocumentStore store)
     public Task<List<LogLeaf>> LeavesAsync(long from, int count, CancellationToken ct) =>
         LeavesWhereAsync("idx >= $1 and idx < $2 order by idx", [from, from + count], ct);
 
+    /// <summary>One leaf and the stored hashes of these subtrees, in one round trip (a batch of two queries).</summary>
+    public async Task<(LogLeaf? Leaf, Dictionary<Node, byte[]> Hashes)> LeafWithHashesAsync(long index, IReadOnlyCollection<Node> nodes, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"select idx, seq, stream, version, revision, data from {Table(Configuration.Leaves)} where idx = $1") { Parameters = { new() { Value = index } } },
+                new NpgsqlBatchCommand($"select h.level, h.idx, h.hash from {Table(Configuration.Hashes)} h join unnest($1::int[], $2::bigint[]) as w(level, idx) using (level, idx)")
+                {
+                    Parameters = { new() { Value = nodes.Select(n => n.Level).ToArray() }, new() { Value = nodes.Select(n => n.Index).ToArray() } },
+                },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        LogLeaf? leaf = null;
+        if (await reader.ReadAsync(ct))
+            leaf = new LogLeaf(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), (byte[])reader[5]);
+        await reader.NextResultAsync(ct);
+        var hashes = new Dictionary<Node, byte[]>();
+        while (await reader.ReadAsync(ct)) hashes[new Node(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader[2];
+        return (leaf, hashes);
+    }
+
     /// <summary>The leaves of a document's events, in the stream's order.</summary>
     public Task<List<LogLeaf>> LeavesOfAsync(string stream, CancellationToken ct) =>
         LeavesWhereAsync("stream = $1 order by version", [stream], ct);
@@ -148,10 +173,10 @@ public sealed class LogStore(IDocumentStore store)
     }
 
     /// <summary>Runs <paramref name="compute"/> over the stored hashes it needs, read in one query.</summary>
-    public async Task<T> ComputeAsync<T>(Func<Func<Node, byte[]>, T> compute, CancellationToken ct)
+    public async Task<T> ComputeAsync<T>(Func<Func<Node, byte[]>, T> compute, CancellationToken ct, IReadOnlyDictionary<Node, byte[]>? read = null)
     {
-        var nodes = MerkleTree.NodesFor(read => compute(read));
-        var hashes = await HashesAsync(nodes, ct);
+        var nodes = MerkleTree.NodesFor(r => compute(r));
+        var hashes = read is not null && nodes.All(read.ContainsKey) ? read : await HashesAsync(nodes, ct);
         return compute(node => hashes.TryGetValue(node, out var hash) ? hash
             : throw new InvalidOperationException($"the log has no stored hash {node}: its tables are incomplete"));
     }

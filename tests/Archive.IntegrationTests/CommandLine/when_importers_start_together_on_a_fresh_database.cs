@@ -36,7 +36,8 @@ public class when_importers_start_together_on_a_fresh_database : IDisposable
         });
         await using var connection = new NpgsqlConnection(_database);
         await connection.OpenAsync();
-        var events = (long)(await new NpgsqlCommand("select count(*) from archive.mt_events", connection).ExecuteScalarAsync())!;
+        // Marten's tombstones (stream mt_tombstone: what a failed append leaves so that the sequence has no hole) are not revisions.
+        var events = (long)(await new NpgsqlCommand("select count(*) from archive.mt_events where stream_id <> 'mt_tombstone'", connection).ExecuteScalarAsync())!;
         if (events != Documents * Versions)
         {
             // Which stream has more than its versions, and what its events say: the failure names the race.

@@ -30,18 +30,25 @@ public static class LogEndpoints
 {
     const string Immutable = "public, max-age=31536000, immutable";
 
+    /// <summary>Before every endpoint here: with the log off (Archive:Log:Enabled false) each answers 404.</summary>
+    public static ProblemDetails Before(IOptions<ArchiveOptions> options) => options.Value.Log.Enabled ? WolverineContinue.NoProblems : new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "The transparency log is off",
+        Detail = "This Archive keeps no transparency log (Archive:Log:Enabled is false).",
+    };
+
     [WolverineGet("/log/key", OperationId = "LogKey")]
     [Tags("Transparency log"), EndpointSummary("The verifier key of the log's checkpoints (C2SP signed-note, Go's note.NewVerifier reads it)")]
     [Produces("text/plain"), ProducesResponseType(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Key(LogKeys keys, IOptions<ArchiveOptions> options, CancellationToken ct) =>
-        !options.Value.Log.Enabled ? Off() : Results.Text((await keys.SignerAsync(ct)).VerifierKey + "\n", "text/plain; charset=utf-8");
+    public static async Task<IResult> Key(LogKeys keys, CancellationToken ct) =>
+        Results.Text((await keys.SignerAsync(ct)).VerifierKey + "\n", "text/plain; charset=utf-8");
 
     [WolverineGet("/log/checkpoint", OperationId = "LogCheckpoint")]
     [Tags("Transparency log"), EndpointSummary("The latest signed checkpoint (C2SP tlog-checkpoint): origin, tree size, root hash, signature")]
     [Produces("text/plain"), ProducesResponseType(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Latest(LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
+    public static async Task<IResult> Latest(LogStore log, HttpContext http, CancellationToken ct)
     {
-        if (!options.Value.Log.Enabled) return Off();
         if (await log.CheckpointAsync(null, ct) is not { } checkpoint) return NoCheckpoint();
         return Note(checkpoint, http, "no-cache");
     }
@@ -52,16 +59,14 @@ public static class LogEndpoints
     public static async Task<IResult> Sign(HttpContext context, LogStore log, LogKeys keys, TimeProvider clock, Wolverine.IMessageBus bus, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
         if (ApiKeyCheck.Verify(context, options) is { Status: not null } refused) return Results.Problem(refused);
-        if (!options.Value.Log.Enabled) return Off();
         return await Checkpoints.SignAsync(log, keys, clock, bus, ct) is { } checkpoint ? Note(checkpoint, context, "no-store") : NoCheckpoint();
     }
 
     [WolverineGet("/log/checkpoints", OperationId = "LogCheckpoints")]
     [Tags("Transparency log"), EndpointSummary("Every checkpoint kept, newest first; with ?size= the one of that tree size")]
     [ProducesResponseType<CheckpointList>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Kept(long? size, long? before, LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
+    public static async Task<IResult> Kept(long? size, long? before, LogStore log, HttpContext http, CancellationToken ct)
     {
-        if (!options.Value.Log.Enabled) return Off();
         if (size is { } wanted)
             return await log.CheckpointAsync(wanted, ct) is { } checkpoint ? Note(checkpoint, http, Immutable)
                 : Problems.Status(404, "No such checkpoint", $"No checkpoint of {wanted} leaves was signed; /log/checkpoints lists those that were.");
@@ -74,9 +79,8 @@ public static class LogEndpoints
     [WolverineGet("/log/consistency", OperationId = "LogConsistency")]
     [Tags("Transparency log"), EndpointSummary("Proof that the tree of `from` leaves is a prefix of the tree of `to` (JSON, or base64 lines with Accept: text/plain)")]
     [ProducesResponseType<ConsistencyProof>(200), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
-    public static async Task<IResult> Consistency(long from, long? to, LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
+    public static async Task<IResult> Consistency(long from, long? to, LogStore log, HttpContext http, CancellationToken ct)
     {
-        if (!options.Value.Log.Enabled) return Off();
         var latest = await log.LatestAsync(ct);
         var target = to ?? latest?.Size ?? await log.SizeAsync(ct);
         if (from < 0 || from > target || (to is not null && to != latest?.Size && to > await log.SizeAsync(ct)))
@@ -90,12 +94,11 @@ public static class LogEndpoints
     [WolverineGet("/api/documents/{nr}/revisions/{n}/proof", OperationId = "RevisionInclusionProof")]
     [Tags("Transparency log"), EndpointSummary("Proof that the event of this revision is in the log (in the latest checkpoint's tree, or the tree of ?size=)")]
     [ProducesResponseType<InclusionProof>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    public static async Task<IResult> Inclusion(string nr, int n, long? size, LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
+    public static async Task<IResult> Inclusion(string nr, int n, long? size, LogStore log, Marten.IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        if (!options.Value.Log.Enabled) return Off();
         var leaves = await log.LeavesOfAsync(nr, ct);
         if (leaves.FirstOrDefault(l => l.Revision == n) is not { } leaf)
-            return leaves.Count == 0 && !await DocumentExists(http, nr, ct) ? Problems.UnknownDocument(nr)
+            return leaves.Count == 0 && await session.LoadAsync<Documents.GettingDetails.DocumentDetails>(nr, ct) is null ? Problems.UnknownDocument(nr)
                 : Problems.Status(404, "Revision not in the log yet", $"Document '{nr}' has no revision {n} in the log (it is appended within seconds of being recorded).");
         return await Prove(leaf, size, log, http, ct);
     }
@@ -103,9 +106,8 @@ public static class LogEndpoints
     [WolverineGet("/log/proof", OperationId = "LeafInclusionProof")]
     [Tags("Transparency log"), EndpointSummary("Proof that leaf `index` is in the log (in the latest checkpoint's tree, or the tree of ?size=)")]
     [ProducesResponseType<InclusionProof>(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json"), ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    public static async Task<IResult> LeafInclusion(long index, long? size, LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
+    public static async Task<IResult> LeafInclusion(long index, long? size, LogStore log, HttpContext http, CancellationToken ct)
     {
-        if (!options.Value.Log.Enabled) return Off();
         if (index < 0) return Problems.Status(404, "No such leaf", $"The log has no leaf {index}.");
         // In the usual case (the latest tree, a leaf in it) the leaf and the hashes of its proof come in one round trip.
         var treeSize = size ?? (await log.LatestAsync(ct))?.Size ?? 0;
@@ -140,9 +142,8 @@ public static class LogEndpoints
     [WolverineGet("/log/records/{index}", OperationId = "LogRecord")]
     [Tags("Transparency log"), EndpointSummary("One leaf's record, as its bytes")]
     [Produces("text/plain"), ProducesResponseType(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Record(long index, LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
+    public static async Task<IResult> Record(long index, LogStore log, HttpContext http, CancellationToken ct)
     {
-        if (!options.Value.Log.Enabled) return Off();
         if (index < 0 || (await log.LeavesAsync(index, 1, ct)) is not [var leaf])
             return Problems.Status(404, "No such leaf", $"The log has no leaf {index}.");
         http.Response.Headers.CacheControl = Immutable;
@@ -152,9 +153,8 @@ public static class LogEndpoints
     [WolverineGet("/log/tile/{**path}", OperationId = "LogTile")]
     [Tags("Transparency log"), EndpointSummary("A tile of hashes or an entry bundle (C2SP tlog-tiles: /log/tile/<L>/<N>[.p/<W>], /log/tile/entries/<N>[.p/<W>])")]
     [Produces("application/octet-stream"), ProducesResponseType(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Tile(string path, LogStore log, HttpContext http, IOptions<ArchiveOptions> options, CancellationToken ct)
+    public static async Task<IResult> Tile(string path, LogStore log, HttpContext http, CancellationToken ct)
     {
-        if (!options.Value.Log.Enabled) return Off();
         if (TilePath.Parse(path) is not { } tile) return Problems.Status(404, "No such tile", $"'{path}' is not a tile path (<L>/<N>[.p/<W>] or entries/<N>[.p/<W>], N in x-prefixed groups of three digits).");
         var published = (await log.CheckpointAsync(null, ct))?.Size ?? 0;
         var level = tile.Entries ? 0 : tile.Level * TilePath.Height;
@@ -178,12 +178,6 @@ public static class LogEndpoints
         return Results.Bytes(body, "application/octet-stream");
     }
 
-    static async Task<bool> DocumentExists(HttpContext http, string nr, CancellationToken ct)
-    {
-        await using var session = http.RequestServices.GetRequiredService<Marten.IDocumentStore>().QuerySession();
-        return await session.LoadAsync<Documents.GettingDetails.DocumentDetails>(nr, ct) is not null;
-    }
-
     static bool WantsText(HttpContext http) =>
         http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/plain", StringComparison.OrdinalIgnoreCase));
 
@@ -198,7 +192,6 @@ public static class LogEndpoints
 
     static IResult NoCheckpoint() => Problems.Status(404, "No checkpoint yet", "The log has signed no checkpoint yet: it has no events, or they were recorded seconds ago.");
 
-    static IResult Off() => Problems.Status(404, "The transparency log is off", "This Archive keeps no transparency log (Archive:Log:Enabled is false).");
 }
 
 /// <summary>A tile's coordinates as C2SP tlog-tiles writes them: level, index in x-prefixed groups of three digits, and a width when partial.</summary>

@@ -22,7 +22,7 @@ public static class Blame
     public static IReadOnlyList<BlameLine> Of(IReadOnlyList<string> texts, int revision, DiffOptions? options = null)
     {
         if (revision < 1 || revision > texts.Count) throw new ArgumentOutOfRangeException(nameof(revision), $"there are revisions 1 to {texts.Count}");
-        var lines = TextDiffer.Compare("", texts[0], options).NewLines;
+        var lines = Tokens.Lines(texts[0]);
         var blame = lines.Select((text, i) => new BlameLine(i + 1, text, 1, $"r1-{i + 1}", [])).ToList();
         for (var k = 2; k <= revision; k++)
         {

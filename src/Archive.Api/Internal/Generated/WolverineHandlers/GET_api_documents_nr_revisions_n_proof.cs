@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using System;
 using System.Linq;
 using Wolverine.Http;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -16,16 +18,23 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Archive.Api.Transparency.LogStore _logStore;
         private readonly Microsoft.Extensions.Options.IOptions<Archive.Api.ArchiveOptions> _optionsOfArchiveOptions;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
+        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_documents_nr_revisions_n_proof(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Archive.Api.Transparency.LogStore logStore, Microsoft.Extensions.Options.IOptions<Archive.Api.ArchiveOptions> optionsOfArchiveOptions) : base(wolverineHttpOptions)
+        public GET_api_documents_nr_revisions_n_proof(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Archive.Api.Transparency.LogStore logStore, Microsoft.Extensions.Options.IOptions<Archive.Api.ArchiveOptions> optionsOfArchiveOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _logStore = logStore;
             _optionsOfArchiveOptions = optionsOfArchiveOptions;
+            _outboxedSessionFactory = outboxedSessionFactory;
+            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Archive.Api.Transparency.LogEndpoints").SetTag("http.route", "/api/documents/{nr}/revisions/{n}/proof").SetTag("http.request.method", "GET");
             var nr = (string?)httpContext.GetRouteValue("nr");
             if(nr == null)
@@ -59,9 +68,17 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails1 = Archive.Api.Transparency.LogEndpoints.Before(_optionsOfArchiveOptions);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await Archive.Api.Transparency.LogEndpoints.Inclusion(nr, n, size, _logStore, httpContext, _optionsOfArchiveOptions, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Archive.Api.Transparency.LogEndpoints.Inclusion(nr, n, size, _logStore, ((Marten.IQuerySession)documentSession), httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

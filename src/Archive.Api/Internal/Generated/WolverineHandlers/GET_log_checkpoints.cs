@@ -53,9 +53,17 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var problemDetails1 = Archive.Api.Transparency.LogEndpoints.Before(_optionsOfArchiveOptions);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await Archive.Api.Transparency.LogEndpoints.Kept(size, before, _logStore, httpContext, _optionsOfArchiveOptions, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Archive.Api.Transparency.LogEndpoints.Kept(size, before, _logStore, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

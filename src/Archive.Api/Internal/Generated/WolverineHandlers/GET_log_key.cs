@@ -27,9 +27,17 @@ namespace Internal.Generated.WolverineHandlers
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Archive.Api.Transparency.LogEndpoints").SetTag("http.route", "/log/key").SetTag("http.request.method", "GET");
+            var problemDetails1 = Archive.Api.Transparency.LogEndpoints.Before(_optionsOfArchiveOptions);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await Archive.Api.Transparency.LogEndpoints.Key(_logKeys, _optionsOfArchiveOptions, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Archive.Api.Transparency.LogEndpoints.Key(_logKeys, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -36,6 +36,14 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Archive.Api.Transparency.LogEndpoints").SetTag("http.route", "/log/checkpoint").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
+            var problemDetails1 = Archive.Api.Transparency.LogEndpoints.Before(_optionsOfArchiveOptions);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
             var result = await Archive.Api.Transparency.LogEndpoints.Sign(httpContext, _logStore, _logKeys, _timeProvider, messageContext, _optionsOfArchiveOptions, httpContext.RequestAborted).ConfigureAwait(false);

@@ -31,7 +31,7 @@ public static class EvidenceBundle
         var hashes = events.Select(e => e.Data).OfType<RevisionImported>().Select(r => r.ContentHash).Distinct().ToArray();
         var texts = await DocumentText.LoadManyAsync(session, hashes, ct);
         var files = Files(nr, events, texts);
-        if (options.Value.Log.Enabled) files.AddRange(await LogFilesAsync(nr, events, log, ct));
+        if (options.Value.Log.Enabled) files.AddRange(await LogFilesAsync(nr, log, ct));
         return Results.File(Zip(nr, files), "application/zip", $"{nr}-history.zip");
     }
 
@@ -39,7 +39,7 @@ public static class EvidenceBundle
     /// The log's part: the latest checkpoint, and for each event in it the leaf's record and its
     /// inclusion proof in that checkpoint's tree (all proofs computed from one read of stored hashes).
     /// </summary>
-    static async Task<List<(string Name, byte[] Bytes)>> LogFilesAsync(string nr, IReadOnlyList<IEvent> events, LogStore log, CancellationToken ct)
+    static async Task<List<(string Name, byte[] Bytes)>> LogFilesAsync(string nr, LogStore log, CancellationToken ct)
     {
         var files = new List<(string Name, byte[] Bytes)>();
         if (await log.CheckpointAsync(null, ct) is not { } checkpoint) return files;

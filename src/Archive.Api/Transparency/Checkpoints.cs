@@ -103,8 +103,9 @@ public static class Checkpoints
         var root = await log.ComputeAsync(read => MerkleTree.RootHash(size, read), ct);
         var signer = await keys.SignerAsync(ct);
         var note = signer.Sign(new Checkpoint(signer.Name, size, root).Text);
-        if (await log.KeepCheckpointAsync(new SignedCheckpoint(size, root, note, clock.GetUtcNow()), ct) is { } kept)
-            await bus.PublishAsync(CheckpointNotice.Of(signer.Name, kept));
-        return await log.CheckpointAsync(size, ct);
+        if (await log.KeepCheckpointAsync(new SignedCheckpoint(size, root, note, clock.GetUtcNow()), ct) is not { } kept)
+            return await log.CheckpointAsync(size, ct);   // another node signed this size a moment ago: that one stands
+        await bus.PublishAsync(CheckpointNotice.Of(signer.Name, kept));
+        return kept;
     }
 }

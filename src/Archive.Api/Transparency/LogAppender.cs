@@ -28,10 +28,8 @@ public sealed class LogAppender(TimeSpan checkpointInterval) : BatchSubscription
         if (page.Events.Count == 0) return;
         var log = new LogStore(operations.DocumentStore);
         var schema = operations.DocumentStore.Options.DatabaseSchemaName;
-        await operations.DocumentStore.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
-        await using var connection = operations.DocumentStore.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        var (size, lastSequence) = await EndAsync(connection, schema, ct);
+        await using var connection = await log.OpenAsync(ct);
+        var (size, lastSequence) = await log.EndAsync(connection, ct);
         // A page handed over again after its transaction failed finds none of its leaves; after a
         // rewind it finds them all: those are not appended twice.
         // Marten's tombstones (what a failed append leaves so that the sequence has no hole) are no one's history.
@@ -61,14 +59,6 @@ public sealed class LogAppender(TimeSpan checkpointInterval) : BatchSubscription
         _signingDue = due;
         if (due <= now) await bus.PublishAsync(new SignCheckpoint());
         else await bus.ScheduleAsync(new SignCheckpoint(), due);
-    }
-
-    static async Task<(long Size, long LastSequence)> EndAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            $"select idx + 1, seq from {schema}.{Configuration.Leaves} order by idx desc limit 1", connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
     }
 }
 

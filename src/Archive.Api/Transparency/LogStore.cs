@@ -15,7 +15,7 @@ public sealed class LogStore(IDocumentStore store)
 {
     string Table(string name) => $"{store.Options.DatabaseSchemaName}.{name}";
 
-    async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    internal async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
         var connection = store.Storage.Database.CreateConnection();
@@ -30,10 +30,14 @@ public sealed class LogStore(IDocumentStore store)
         return await SizeAsync(connection, ct);
     }
 
-    internal async Task<long> SizeAsync(NpgsqlConnection connection, CancellationToken ct)
+    internal async Task<long> SizeAsync(NpgsqlConnection connection, CancellationToken ct) => (await EndAsync(connection, ct)).Size;
+
+    /// <summary>How many leaves the log has, and the sequence of the event its last leaf stands for (0 when empty).</summary>
+    internal async Task<(long Size, long LastSequence)> EndAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select coalesce(max(idx) + 1, 0) from {Table(Configuration.Leaves)}", connection);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        await using var command = new NpgsqlCommand($"select idx + 1, seq from {Table(Configuration.Leaves)} order by idx desc limit 1", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
     }
 
     /// <summary>The stored hashes of these subtrees; one that is not stored is missing from the answer.</summary>

@@ -6,6 +6,7 @@ using Archive.Content.Diffing;
 using Archive.Content.Documents;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
 namespace Archive.Api.Dossiers;
@@ -28,7 +29,7 @@ public static class DossierChanges
     [Tags("Dossiers"), EndpointSummary("What changed in a dossier since a moment: ?since=T&axis=source|recorded&limit= (new documents, new versions with their summaries, withdrawals)")]
     [ProducesResponseType<DossierChangeList>(200)]
     [ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(string nr, IQuerySession session, CancellationToken ct, string? since = null, string? axis = null, int limit = 100)
+    public static async Task<IResult> Get(string nr, IQuerySession session, IOptions<ArchiveOptions> options, CancellationToken ct, string? since = null, string? axis = null, int limit = 100)
     {
         if (string.IsNullOrWhiteSpace(since)) return Problems.Status(400, "since is missing", $"Say since when: ?since=2026-02-01 (or any moment as {AsOf.AcceptedFormats}).");
         var query = TimeTravelQuery.Parse(since, axis);
@@ -36,11 +37,12 @@ public static class DossierChanges
         if (limit is < 1 or > MaxLimit) return Problems.Status(400, "Invalid limit", $"limit must be between 1 and {MaxLimit}, not {limit}.");
         if (await DossierView.LoadAsync(session, nr, ct) is null)
             return Problems.Status(404, "Unknown dossier", $"The Archive knows no Kamerstukdossier '{nr}': neither a document in it nor the dossier itself.");
-        return Results.Ok(await SinceAsync(session, nr, query.At, query.Axis, limit, ct));
+        return Results.Ok(await SinceAsync(session, nr, query.At, query.Axis, limit, options.Value.Diff, ct));
     }
 
     /// <summary>The changes after <paramref name="since"/>, oldest first; each new version of a text with its structural summary.</summary>
-    public static async Task<DossierChangeList> SinceAsync(IQuerySession session, string dossier, DateTimeOffset since, Axis axis, int limit, CancellationToken ct)
+    public static async Task<DossierChangeList> SinceAsync(IQuerySession session, string dossier, DateTimeOffset since, Axis axis, int limit,
+        DiffSettings diff, CancellationToken ct)
     {
         var records = session.Query<ChangeRecord>().Where(c => c.Dossier == dossier);
         records = axis == Axis.Recorded ? records.Where(c => c.Data.RecordedAt >= since) : records.Where(c => c.Data.SourceUpdatedAt >= since);
@@ -54,7 +56,8 @@ public static class DossierChanges
             IReadOnlyList<string> summary = [];
             if (c.Data is { Revision: > 1 and var n, TextChanged: not false } && histories.GetValueOrDefault(c.Subject) is { } history && n <= history.Revisions.Count)
             {
-                var comparison = await DocumentComparison.LoadAsync(session, c.Subject, history.Revisions[n - 2], history.Revisions[n - 1], new DiffOptions(), ct);
+                var comparison = await DocumentComparison.LoadAsync(session, c.Subject, history.Revisions[n - 2], history.Revisions[n - 1],
+                    new DiffOptions { Budget = TimeSpan.FromMilliseconds(diff.BudgetMilliseconds) }, ct);
                 summary = comparison.StructuralChanges.Select(s => s.Text).ToList();
             }
             var what = c.Type[ChangeRecords.TypePrefix.Length..^3];

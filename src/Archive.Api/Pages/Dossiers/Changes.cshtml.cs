@@ -3,11 +3,12 @@ using Archive.Api.Dossiers;
 using Archive.Content.Documents;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Archive.Api.Pages.Dossiers;
 
 /// <summary>/dossiers/{nr}/wijzigingen?sinds=…&amp;as=bron|archief: what changed in a dossier since a date.</summary>
-public sealed class ChangesModel(IQuerySession session) : ArchivePage
+public sealed class ChangesModel(IQuerySession session, IOptions<ArchiveOptions> options) : ArchivePage
 {
     [FromRoute] public string Nr { get; set; } = "";
     [FromQuery] public string? Sinds { get; set; }
@@ -28,7 +29,7 @@ public sealed class ChangesModel(IQuerySession session) : ArchivePage
         if (string.IsNullOrWhiteSpace(Sinds)) return Page();
         if (!AsOf.TryParse(Sinds, out var since))
             return Fail(400, "Onleesbare datum", $"'{Sinds}' is geen datum die het archief kan lezen; gebruik bijvoorbeeld 2026-02-01.");
-        Changes = await DossierChanges.SinceAsync(session, Nr, since, Klok == "archief" ? Axis.Recorded : Axis.Source, DossierChanges.MaxLimit, ct);
+        Changes = await DossierChanges.SinceAsync(session, Nr, since, Klok == "archief" ? Axis.Recorded : Axis.Source, DossierChanges.MaxLimit, options.Value.Diff, ct);
         return Page();
     }
 

@@ -20,6 +20,10 @@ public sealed class ArchiveOptions
 
     public LogSettings Log { get; set; } = new();
 
+    public MailSettings Mail { get; set; } = new();
+
+    public FollowSettings Follows { get; set; } = new();
+
     /// <summary>
     /// The Archive's address as its readers reach it (https://archief.example), for the absolute links
     /// it writes (Memento Link headers, the TimeGate's Location, Atom feeds). Unset, links are
@@ -151,4 +155,34 @@ public sealed class LogSettings
 
     /// <summary>At most one checkpoint per this many seconds while events arrive (and one on demand: POST /log/checkpoint).</summary>
     public int CheckpointSeconds { get; set; } = 10;
+}
+
+/// <summary>The SMTP server follows' mails go through. Without a host the Archive sends no mail, and a follow cannot be given an address.</summary>
+public sealed class MailSettings
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    /// <summary>auto (STARTTLS when the server offers it; TLS on port 465), starttls, tls, or none.</summary>
+    public string Security { get; set; } = "auto";
+    public string? User { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "Archief van Kamerstukken <archief@localhost>";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+}
+
+public sealed class FollowSettings
+{
+    /// <summary>
+    /// Immediate mails wait for this many seconds of quiet before they go, so that a burst (fifty
+    /// documents of one sync) makes one mail; never longer than <see cref="MaxWaitMinutes"/> in all.
+    /// </summary>
+    public double GroupSeconds { get; set; } = 120;
+
+    public double MaxWaitMinutes { get; set; } = 30;
+
+    /// <summary>When daily digests go, as HH:mm in <see cref="TimeZone"/>.</summary>
+    public string DailyAt { get; set; } = "07:00";
+
+    public string TimeZone { get; set; } = "Europe/Amsterdam";
 }

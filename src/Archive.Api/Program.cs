@@ -10,6 +10,7 @@ using Archive.Api.Search;
 using Archive.Api.Importing.Syncing;
 using Archive.Api.Webhooks;
 using Archive.Api.Transparency;
+using Archive.Api.Following;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
@@ -51,6 +52,7 @@ builder.Services.AddMarten(opts =>
         opts.ConfigureSearch();
         opts.ConfigureWebhooks();
         opts.ConfigureTransparencyLog();
+        opts.ConfigureFollows();
     })
     // Solo on one machine; HotCold on several, so that one node runs the change feed's fan-out and the others stand by.
     .AddAsyncDaemon(builder.Configuration["Archive:DaemonMode"] == "HotCold" ? DaemonMode.HotCold : DaemonMode.Solo)
@@ -79,12 +81,14 @@ builder.Host.UseWolverine(opts =>
     if (args is ["import", ..]) opts.Durability.Mode = DurabilityMode.MediatorOnly;
     opts.PublishChangesToRabbitMq(builder.Configuration);
     opts.DeliverWebhooksInOrder();
+    opts.MailFollowsInOrder();
 });
 builder.Services.AddWolverineHttp();
 builder.Services.AddSyncing();
 builder.Services.AddWebhooks();
 builder.Services.AddChangeFeed(builder.Configuration);
 builder.Services.AddTransparencyLog(builder.Configuration);
+builder.Services.AddFollows();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<InputExceptionHandler>();

@@ -10,7 +10,7 @@ namespace Archive.Api.ChangeFeed;
 /// <summary>The latest changes as Atom: the whole archive, or one dossier.</summary>
 public static class AtomFeeds
 {
-    const int Latest = 100;
+    public const int Latest = 100;
 
     [WolverineGet("/feeds/changes.atom", OperationId = "ChangesAtom")]
     [Tags("Change feed"), EndpointSummary("The latest changes as an Atom feed")]
@@ -25,13 +25,15 @@ public static class AtomFeeds
             await session.Query<ChangeRecord>().Where(c => c.Dossier == nr).OrderByDescending(c => c.Id).Take(Latest).ToListAsync(ct), await log.LatestAsync(ct));
 
     /// <summary>The feed, with a link to the transparency log's latest checkpoint (its size and root hash in the link's title).</summary>
-    static IResult Atom(HttpContext http, string title, string id, IReadOnlyList<ChangeRecord> records, Transparency.SignedCheckpoint? checkpoint)
+    /// <param name="described">Changes told with their structural summaries: their entries say what changed in the text, and link to the diff page.</param>
+    internal static IResult Atom(HttpContext http, string title, string id, IReadOnlyList<ChangeRecord> records, Transparency.SignedCheckpoint? checkpoint,
+        IReadOnlyDictionary<long, Dossiers.DossierChange>? described = null)
     {
         var baseUri = Documents.Mementos.Mementos.BaseUri(http.Request);
         var feed = new SyndicationFeed(title, "Elke versie van elk document, en wat er veranderde", Link(baseUri, "/"), id,
             records.Count > 0 ? records[0].Time : DateTimeOffset.UnixEpoch)
         {
-            Items = records.Select(r => Item(baseUri, r)).ToList(),
+            Items = records.Select(r => Item(baseUri, r, described?.GetValueOrDefault(r.Id))).ToList(),
         };
         feed.Links.Add(new SyndicationLink(Link(baseUri, http.Request.Path), "self", null, "application/atom+xml", 0));
         if (checkpoint is not null)
@@ -42,15 +44,18 @@ public static class AtomFeeds
         return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/atom+xml; charset=utf-8", Encoding.UTF8);
     }
 
-    static SyndicationItem Item(string baseUri, ChangeRecord r)
+    static SyndicationItem Item(string baseUri, ChangeRecord r, Dossiers.DossierChange? described)
     {
         var what = r.Type[ChangeRecords.TypePrefix.Length..^3];
         var title = r.Data.Revision is { } n ? $"{r.Subject} {what} (revisie {n})" : $"{r.Subject} {what}";
         var link = Link(baseUri, r.Data.Links.GetValueOrDefault("revision", r.Data.Links["document"]));
         // Text kept before control characters were removed at the edge would make the XML writer throw: clean it here too.
         var summary = CleanText.Clean($"{r.Data.Title ?? r.Subject}; {string.Join(", ", r.Data.ChangedFields)}".TrimEnd(' ', ';', ','));
+        if (described is { Summary.Count: > 0 }) summary = CleanText.Clean($"{summary}. {string.Join("; ", described.Summary)}");
         var item = new SyndicationItem(CleanText.Clean(title), summary, link, $"urn:archive:change:{r.Id}", r.Time);
         item.Categories.Add(new SyndicationCategory(r.Type));
+        if (described is { What: "revised", Revision: { } to })
+            item.Links.Add(new SyndicationLink(Link(baseUri, $"/documents/{r.Subject}/diff?from={to - 1}&to={to}"), "related", "verschil", "text/html", 0));
         return item;
     }
 

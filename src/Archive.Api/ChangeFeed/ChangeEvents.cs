@@ -52,19 +52,37 @@ public static class ChangeEvents
     }
 }
 
-/// <summary>dossier=, kind=, document=: the same filter names on every feed.</summary>
-public sealed record ChangeFilter(string? Dossier, string? Kind, string? Document)
+/// <summary>
+/// dossier=, kind=, document=: the same filter names on every feed. Webhook subscriptions and follows
+/// also take a zaak (a case number the document names) and a search query (<see cref="Q"/>, the search
+/// syntax as it is); those need the document's text or metadata, so <see cref="ChangeMatching"/> decides them.
+/// Every filter given must hold.
+/// </summary>
+public sealed record ChangeFilter(string? Dossier, string? Kind, string? Document, string? Zaak = null, string? Q = null)
 {
     public string Query => string.Concat(
         Dossier is null ? "" : $"&dossier={Uri.EscapeDataString(Dossier)}",
         Kind is null ? "" : $"&kind={Uri.EscapeDataString(Kind)}",
         Document is null ? "" : $"&document={Uri.EscapeDataString(Document)}");
 
-    /// <summary>Why a filter cannot be one: a dossier or document that is not a number of its kind, a kind too long to be one.</summary>
+    /// <summary>Whether deciding needs more than the change record: its document's metadata or text.</summary>
+    public bool NeedsDocument => Zaak is not null || Q is not null || Kind is not null;
+
+    public bool IsEmpty => Dossier is null && Kind is null && Document is null && Zaak is null && Q is null;
+
+    /// <summary>
+    /// Why a filter cannot be one: a dossier or document that is not a number of its kind, a kind or
+    /// zaak too long to be one, a search query the search would refuse.
+    /// </summary>
     public string? Problem() =>
         Dossier is not null && Content.Input.Identifiers.DossierProblem(Dossier) is { } dossier ? "dossier: " + dossier
         : Document is not null && Content.Input.Identifiers.DocumentProblem(Document) is { } document ? "document: " + document
         : Kind is { Length: > Content.Input.Limits.MaxKindLength } ? $"kind is {Kind.Length:N0} characters long; document kinds are at most {Content.Input.Limits.MaxKindLength}"
         : Kind is not null && Kind.Any(char.IsControl) ? "kind holds a control character"
+        : Zaak is { Length: > MaxZaakLength } ? $"zaak is {Zaak.Length:N0} characters long; case numbers are at most {MaxZaakLength}"
+        : Zaak is not null && (Zaak.Length == 0 || Zaak.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))) ? "zaak is empty or holds a space or control character"
+        : Q is not null && Search.SearchInput.Parse(Q, null, null, null, null, null, null, null, null).Refusal is { } refusal ? "q: " + refusal.Detail
         : null;
+
+    public const int MaxZaakLength = 64;
 }

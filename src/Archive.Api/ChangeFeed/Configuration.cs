@@ -29,7 +29,8 @@ public static class Configuration
     /// </summary>
     public static IServiceCollection AddChangeFeed(this IServiceCollection services, IConfiguration configuration)
     {
-        services.SubscribeToEvents(new ChangeFanOut(toBroker: RabbitMqConnection(configuration) is not null));
+        var follows = configuration.GetSection("Archive:Follows").Get<FollowSettings>() ?? new FollowSettings();
+        services.SubscribeToEvents(new ChangeFanOut(toBroker: RabbitMqConnection(configuration) is not null, follows, TimeProvider.System));
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<StreamSlots>();
         services.AddHostedService<ChangeListener>();

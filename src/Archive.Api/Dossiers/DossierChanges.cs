@@ -16,7 +16,7 @@ namespace Archive.Api.Dossiers;
 /// <param name="Summary">For a new version whose text changed: the structural summary ("VVD, vraag 7: antwoord gewijzigd (+12 −3 woorden)").</param>
 public sealed record DossierChange(long Sequence, string What, string Document, int? Revision, string? Title, string? Kind,
     DateTimeOffset SourceUpdatedAt, DateTimeOffset RecordedAt, IReadOnlyList<string> ChangedFields, IReadOnlyList<string> Summary,
-    IReadOnlyDictionary<string, string> Links);
+    IReadOnlyDictionary<string, string> Links, string? Dossier = null);
 
 public sealed record DossierChangeList(string Number, DateTimeOffset Since, Axis Axis, IReadOnlyList<DossierChange> Changes, bool More);
 
@@ -47,7 +47,13 @@ public static class DossierChanges
         var records = session.Query<ChangeRecord>().Where(c => c.Dossier == dossier);
         records = axis == Axis.Recorded ? records.Where(c => c.Data.RecordedAt >= since) : records.Where(c => c.Data.SourceUpdatedAt >= since);
         var page = await records.OrderBy(c => c.Id).Take(limit + 1).ToListAsync(ct);
-        var shown = page.Take(limit).ToList();
+        var changes = await DescribeAsync(session, page.Take(limit).ToList(), diff, ct);
+        return new DossierChangeList(dossier, since, axis, changes, page.Count > limit);
+    }
+
+    /// <summary>Change records as readers are told of them: each new version of a text with its structural summary.</summary>
+    public static async Task<List<DossierChange>> DescribeAsync(IQuerySession session, IReadOnlyList<ChangeRecord> shown, DiffSettings diff, CancellationToken ct)
+    {
         var revised = shown.Where(c => c.Data is { Revision: > 1, TextChanged: not false }).Select(c => c.Subject).Distinct().ToArray();
         var histories = revised.Length == 0 ? [] : await DocumentHistory.LoadManyAsync(session, revised, ct);
         var changes = new List<DossierChange>(shown.Count);
@@ -62,8 +68,8 @@ public static class DossierChanges
             }
             var what = c.Type[ChangeRecords.TypePrefix.Length..^3];
             changes.Add(new DossierChange(c.Id, what, c.Subject, c.Data.Revision, c.Data.Title, c.Data.Kind, c.Data.SourceUpdatedAt, c.Data.RecordedAt,
-                c.Data.ChangedFields, summary, c.Data.Links));
+                c.Data.ChangedFields, summary, c.Data.Links, c.Dossier));
         }
-        return new DossierChangeList(dossier, since, axis, changes, page.Count > limit);
+        return changes;
     }
 }

@@ -46,10 +46,7 @@ static class SearchSql
     {
         var clock = axis == Axis.Source ? "source_updated_at" : "recorded_at";
         var title = Aliased(TitleVector, "r");
-        // Every tsquery is parsed once, in q, not once per row.
-        var parsed = string.Concat(Enumerable.Range(0, required).Select(i => $", to_tsquery('simple', @r{i}) as r{i}"))
-            + string.Concat(Enumerable.Range(0, excluded).Select(i => $", to_tsquery('simple', @x{i}) as x{i}"));
-        static string InText(string query) => $"exists (select 1 from archive.search_slices s where s.hash = r.content_hash and s.vector @@ {query})";
+        var parsed = Parsed(required, excluded);
         var candidates = plan == Plan.Probe
             ? $"({InText("q.q")} or {title} @@ q.q)"
             : $"""
@@ -59,8 +56,7 @@ static class SearchSql
                        select r2.id from archive.mt_doc_revisionrecord r2, q where {Aliased(TitleVector, "r2")} @@ q.q)
               """;
         // With one group, finding a candidate already matched it.
-        var conditions = (required > 1 ? string.Concat(Enumerable.Range(0, required).Select(i => $"\n  and ({InText($"q.r{i}")} or {title} @@ q.r{i})")) : "")
-            + string.Concat(Enumerable.Range(0, excluded).Select(i => $"\n  and not {title} @@ q.x{i} and not {InText($"q.x{i}")}"));
+        var conditions = Conditions(required, excluded);
         var standing = $"""
                 r.{clock} <= @at
                 and r.document_number <> all(@exact)
@@ -90,6 +86,36 @@ static class SearchSql
             order by r.{clock} desc, r.document_number
             limit @cap
             """;
+    }
+
+    /// <summary>
+    /// Which of the given revisions (@ids, record ids) match the words, whatever their standing: the
+    /// same test as <see cref="Matches"/>, for the few revisions a change names (follows, webhook filters).
+    /// </summary>
+    public static string Among(int required, int excluded)
+    {
+        var title = Aliased(TitleVector, "r");
+        return $"""
+            with q as (select to_tsquery('simple', @any) as q{Parsed(required, excluded)})
+            select r.id
+            from archive.mt_doc_revisionrecord r, q
+            where r.id = any(@ids) and ({InText("q.q")} or {title} @@ q.q){Conditions(required, excluded)}
+            """;
+    }
+
+    /// <summary>Every tsquery is parsed once, in q, not once per row.</summary>
+    static string Parsed(int required, int excluded) =>
+        string.Concat(Enumerable.Range(0, required).Select(i => $", to_tsquery('simple', @r{i}) as r{i}"))
+        + string.Concat(Enumerable.Range(0, excluded).Select(i => $", to_tsquery('simple', @x{i}) as x{i}"));
+
+    static string InText(string query) => $"exists (select 1 from archive.search_slices s where s.hash = r.content_hash and s.vector @@ {query})";
+
+    /// <summary>Each required group (when more than one) in a slice or the title; no excluded item in either.</summary>
+    static string Conditions(int required, int excluded)
+    {
+        var title = Aliased(TitleVector, "r");
+        return (required > 1 ? string.Concat(Enumerable.Range(0, required).Select(i => $"\n  and ({InText($"q.r{i}")} or {title} @@ q.r{i})")) : "")
+            + string.Concat(Enumerable.Range(0, excluded).Select(i => $"\n  and not {title} @@ q.x{i} and not {InText($"q.x{i}")}"));
     }
 
     /// <summary>What PostgreSQL expects a query to match, from its statistics, without running it: picks the <see cref="Plan"/>.</summary>

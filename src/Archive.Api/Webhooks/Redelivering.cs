@@ -108,10 +108,12 @@ public static class RedeliverHandler
             await session.SaveChangesAsync(ct);
             var changes = await session.Query<ChangeRecord>().Where(c => c.Id > after && c.Id <= message.To).OrderBy(c => c.Id).Take(Chunk).ToListAsync(ct);
             if (changes.Count == 0) return;
-            foreach (var change in changes)
+            var passes = (await ChangeMatching.MatchAsync(session, [subscription.Filter], changes, ct))[0];
+            for (var i = 0; i < changes.Count; i++)
             {
+                var change = changes[i];
                 after = change.Id;
-                if (!WebhookDeliveryHandler.Matches(subscription.Filter, change)) continue;
+                if (!passes[i]) continue;
                 var attempt = await WebhookDeliveryHandler.SendAsync(client, subscription, change, clock, ct);
                 session.Store(WebhookDeliveryHandler.Log(subscription, change, attempt, 1, clock, redelivery: true));
                 if (attempt.Delivered) job.Delivered++; else job.Failed++;

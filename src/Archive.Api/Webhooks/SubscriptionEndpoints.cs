@@ -30,13 +30,15 @@ public static class SubscriptionEndpoints
     public static ProblemDetails Before(HttpContext context, IOptions<ArchiveOptions> options) => ApiKeyCheck.Verify(context, options);
 
     [WolverinePost("/api/subscriptions", OperationId = "Subscribe")]
-    [Tags("Webhooks"), EndpointSummary("Subscribe a URL to the changes (filter: dossier, kind, document); answers the signing secret, once")]
+    [Tags("Webhooks"), EndpointSummary("Subscribe a URL to the changes (filter: dossier, kind, document, zaak, q: a search query); answers the signing secret, once")]
     [ProducesResponseType<Subscribed>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
     public static async Task<IResult> Subscribe(SubscribeRequest request, IDocumentSession session, IOptions<ArchiveOptions> options, HostResolver dns,
         TimeProvider clock, CancellationToken ct)
     {
         if (await TargetCheck.ProblemAsync(request.Url, options.Value.Webhooks.AllowLoopback, dns, ct) is { } problem)
             return Problems.Status(400, "Target refused", $"The subscription was not made: {problem}.");
+        if (request.Filter?.Problem() is { } filter)
+            return Problems.Status(400, "Invalid filter", $"The subscription was not made: {filter}.");
         var latest = await session.Query<ChangeRecord>().OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(ct);
         var subscription = new Subscription
         {

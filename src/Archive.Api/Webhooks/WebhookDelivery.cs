@@ -31,9 +31,11 @@ public static class WebhookDeliveryHandler
         if (subscription.NextAttemptAt > clock.GetUtcNow()) return next;
         var client = http.CreateClient("webhooks");
         var changes = await session.Query<ChangeRecord>().Where(c => c.Id > subscription.Cursor).OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
-        foreach (var change in changes)
+        var passes = (await ChangeMatching.MatchAsync(session, [subscription.Filter], changes, ct))[0];
+        for (var i = 0; i < changes.Count; i++)
         {
-            if (!Matches(subscription.Filter, change)) { subscription.Cursor = change.Id; continue; }
+            var change = changes[i];
+            if (!passes[i]) { subscription.Cursor = change.Id; continue; }
             var attempt = await SendAsync(client, subscription, change, clock, ct);
             session.Store(Log(subscription, change, attempt, subscription.Failures + 1, clock, redelivery: false));
             if (attempt.Delivered)
@@ -105,9 +107,4 @@ public static class WebhookDeliveryHandler
         Id = Guid.NewGuid(), SubscriptionId = subscription.Id, Sequence = change.Id, Attempt = number, AttemptedAt = clock.GetUtcNow(),
         Status = attempt.Status, Error = attempt.Error, Delivered = attempt.Delivered, Redelivery = redelivery,
     };
-
-    internal static bool Matches(ChangeFilter filter, ChangeRecord change) =>
-        (filter.Dossier is null || filter.Dossier == change.Dossier) &&
-        (filter.Kind is null || filter.Kind == change.Kind) &&
-        (filter.Document is null || filter.Document == change.Subject);
 }

@@ -11,6 +11,8 @@ public static class WebhookWakeups
         var highest = changes[^1].Id;
         var behind = await session.Query<Subscription>()
             .Where(s => s.DisabledReason == null && !s.DeadLettered && s.Cursor < highest).ToListAsync(ct);
-        return behind.Where(s => changes.Any(c => c.Id > s.Cursor && WebhookDeliveryHandler.Matches(s.Filter, c))).Select(s => s.Id).ToList();
+        if (behind.Count == 0) return [];
+        var passes = await ChangeMatching.MatchAsync(session, behind.Select(s => s.Filter).ToList(), changes, ct);
+        return behind.Where((s, i) => changes.Where((c, j) => c.Id > s.Cursor && passes[i][j]).Any()).Select(s => s.Id).ToList();
     }
 }

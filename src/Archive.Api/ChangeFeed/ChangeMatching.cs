@@ -1,0 +1,99 @@
+using Archive.Api.Documents.TimeTravel;
+using Archive.Api.Search;
+using Archive.Content.Search;
+using Marten;
+using Npgsql;
+
+namespace Archive.Api.ChangeFeed;
+
+/// <summary>
+/// Which changes pass which filters, for webhook subscriptions and follows. A filter on document,
+/// dossier or kind reads the change record, as the pull feeds do. A zaak, a search query, and the
+/// kind of a withdrawal or restoration (whose record names no kind) read the document: the revision
+/// the change brought, or for a withdrawal or restoration the document's latest revision. A new
+/// version matches a search when it or the version before it does, so that a follower also hears
+/// that the words were taken out. The search query is the search's own (its words, phrases, 'or'
+/// and left-out words, its document and dossier numbers) and is tested with the search's own SQL,
+/// against only the few revisions the changes name.
+/// </summary>
+public static class ChangeMatching
+{
+    /// <summary>For each filter, for each change (same order), whether it passes.</summary>
+    public static async Task<bool[][]> MatchAsync(IQuerySession session, IReadOnlyList<ChangeFilter> filters, IReadOnlyList<ChangeRecord> changes, CancellationToken ct)
+    {
+        var result = filters.Select(_ => new bool[changes.Count]).ToArray();
+        if (changes.Count == 0 || filters.Count == 0) return result;
+        var revisions = filters.Any(f => f.NeedsDocument) ? await RevisionsAsync(session, changes, ct) : [];
+        for (var f = 0; f < filters.Count; f++)
+        {
+            var filter = filters[f];
+            var query = filter.Q is null ? null : SearchQuery.Parse(filter.Q);
+            for (var c = 0; c < changes.Count; c++)
+                result[f][c] = Passes(filter, changes[c], revisions.GetValueOrDefault(changes[c].Id));
+            if (query is null) continue;
+            // The numbers in the query find their documents exactly; its words, the texts. A change passes on either, as a search hit does.
+            var byWords = query.AnyOf is null ? [] : await WordsMatchAsync(session, query, Enumerable.Range(0, changes.Count).Where(c => result[f][c])
+                .SelectMany(c => Ids(changes[c], revisions.GetValueOrDefault(changes[c].Id))).Distinct().ToArray(), ct);
+            for (var c = 0; c < changes.Count; c++)
+                result[f][c] = result[f][c] && (ByNumber(query, changes[c]) || Ids(changes[c], revisions.GetValueOrDefault(changes[c].Id)).Any(byWords.Contains));
+        }
+        return result;
+    }
+
+    static bool Passes(ChangeFilter filter, ChangeRecord change, RevisionRecord? revision) =>
+        (filter.Document is null || filter.Document == change.Subject) &&
+        (filter.Dossier is null || filter.Dossier == change.Dossier) &&
+        (filter.Kind is null || filter.Kind == (change.Kind ?? revision?.Kind)) &&
+        (filter.Zaak is null || revision?.Metadata.CaseNumbers.Contains(filter.Zaak, StringComparer.OrdinalIgnoreCase) == true);
+
+    static bool ByNumber(SearchQuery query, ChangeRecord change) =>
+        query.Numbers.Any(n => n.Kind == NumberKind.Document
+            ? n.Number == change.Subject
+            : n.Number == change.Dossier && (n.SequenceNumber is null || n.SequenceNumber == change.Data.Volgnummer));
+
+    /// <summary>The revisions whose text decides a search: the one a change brought and the one before it, or the document's latest.</summary>
+    static IEnumerable<string> Ids(ChangeRecord change, RevisionRecord? revision)
+    {
+        if (revision is null) yield break;
+        yield return revision.Id;
+        if (change.Data.Revision is > 1 and var n) yield return RevisionRecord.IdOf(change.Subject, n - 1);
+    }
+
+    /// <summary>Per change, its revision record: the revision it brought, or the document's latest for a withdrawal or restoration.</summary>
+    static async Task<Dictionary<long, RevisionRecord>> RevisionsAsync(IQuerySession session, IReadOnlyList<ChangeRecord> changes, CancellationToken ct)
+    {
+        var statusDocuments = changes.Where(c => c.Data.Revision is null).Select(c => c.Subject).Distinct().ToArray();
+        var latest = new Dictionary<string, string>();
+        if (statusDocuments.Length > 0)
+        {
+            var rows = await session.Query<RevisionRecord>().Where(r => r.DocumentNumber.IsOneOf(statusDocuments))
+                .Select(r => new { r.DocumentNumber, r.Revision }).ToListAsync(ct);
+            foreach (var document in rows.GroupBy(r => r.DocumentNumber)) latest[document.Key] = RevisionRecord.IdOf(document.Key, document.Max(r => r.Revision));
+        }
+        var ids = changes.Select(c => c.Data.Revision is { } n ? RevisionRecord.IdOf(c.Subject, n) : latest.GetValueOrDefault(c.Subject)).ToArray();
+        var records = (await session.LoadManyAsync<RevisionRecord>(ct, ids.OfType<string>().Distinct().ToArray())).ToDictionary(r => r.Id);
+        var byChange = new Dictionary<long, RevisionRecord>();
+        for (var i = 0; i < changes.Count; i++)
+            if (ids[i] is { } id && records.TryGetValue(id, out var record)) byChange[changes[i].Id] = record;
+        return byChange;
+    }
+
+    static async Task<HashSet<string>> WordsMatchAsync(IQuerySession session, SearchQuery query, string[] ids, CancellationToken ct)
+    {
+        var found = new HashSet<string>();
+        if (ids.Length == 0) return found;
+        var (required, excluded) = (query.Required, query.Excluded);
+        await TextSlice.EnsureTableAsync(session.DocumentStore, ct);
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(SearchSql.Among(required.Count, excluded.Count), connection)
+        {
+            Parameters = { new("any", query.AnyOf!), new("ids", ids) },
+        };
+        for (var i = 0; i < required.Count; i++) command.Parameters.AddWithValue($"r{i}", required[i]);
+        for (var i = 0; i < excluded.Count; i++) command.Parameters.AddWithValue($"x{i}", excluded[i]);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) found.Add(reader.GetString(0));
+        return found;
+    }
+}

@@ -12,7 +12,7 @@ namespace Archive.IntegrationTests.Web;
 /// versions imported through the API; and a real headless Chromium (Debian's, not a download)
 /// driven by Playwright. Screenshots go to TestResults/screenshots (or $ARCHIVE_SCREENSHOTS).
 /// </summary>
-public sealed class BrowserHost : IAsyncLifetime
+public class BrowserHost : IAsyncLifetime
 {
     public const string ApiKey = "browser-test-key";
 
@@ -24,10 +24,11 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = ArchiveCli.Start(ConnectionString, ["--urls", "http://127.0.0.1:0"], new() { ["Archive__ApiKey"] = ApiKey });
+        var settings = new Dictionary<string, string> { ["Archive__ApiKey"] = ApiKey };
+        foreach (var (key, value) in Settings()) settings[key] = value;
+        _server = ArchiveCli.Start(ConnectionString, ["--urls", Urls], settings);
         BaseUrl = await ArchiveCli.ListeningAddress(_server);
-        await Import(Fixtures.V1);
-        await Import(Fixtures.V2);
+        await Seed();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -38,6 +39,19 @@ public sealed class BrowserHost : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+    }
+
+    /// <summary>Where the Archive listens: any free port on loopback unless a fixture needs to know it before the start.</summary>
+    protected virtual string Urls => "http://127.0.0.1:0";
+
+    /// <summary>Settings of a fixture's own, as environment variables (Archive__Mail__Host …).</summary>
+    protected virtual Dictionary<string, string> Settings() => [];
+
+    /// <summary>What is imported before the browser starts: both fixture versions.</summary>
+    protected virtual async Task Seed()
+    {
+        await Import(Fixtures.V1);
+        await Import(Fixtures.V2);
     }
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("ARCHIVE_CHROMIUM") ?? "/usr/bin/chromium";
@@ -68,7 +82,7 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

@@ -16,7 +16,8 @@ public sealed class FollowModel(IDocumentSession session, IMartenOutbox outbox, 
     const int Shown = 20;
 
     [FromRoute] public string Token { get; set; } = "";
-    [FromQuery] public bool Nieuw { get; set; }
+    /// <summary>Set (to anything) just after the follow was made: the page then says to keep its link.</summary>
+    [FromQuery] public string? Nieuw { get; set; }
     [FromQuery] public string? Sinds { get; set; }
     [BindProperty] public FollowRequest Form { get; set; } = new();
 

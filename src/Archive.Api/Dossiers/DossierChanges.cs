@@ -51,6 +51,16 @@ public static class DossierChanges
         return new DossierChangeList(dossier, since, axis, changes, page.Count > limit);
     }
 
+    /// <summary>What a change is, in Dutch, as the pages and mails say it.</summary>
+    public static string InDutch(DossierChange c) => c.What switch
+    {
+        "created" => "Nieuw document",
+        "revised" => $"Nieuwe versie (revisie {c.Revision})",
+        "withdrawn" => "Ingetrokken",
+        "restored" => "Teruggezet",
+        _ => c.What,
+    };
+
     /// <summary>Change records as readers are told of them: each new version of a text with its structural summary.</summary>
     public static async Task<List<DossierChange>> DescribeAsync(IQuerySession session, IReadOnlyList<ChangeRecord> shown, DiffSettings diff, CancellationToken ct)
     {

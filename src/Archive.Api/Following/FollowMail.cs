@@ -27,15 +27,6 @@ public static class FollowMail
         return parts.Count == 0 ? "alles" : string.Join(", ", parts);
     }
 
-    public static string What(DossierChange c) => c.What switch
-    {
-        "created" => "Nieuw document",
-        "revised" => $"Nieuwe versie (revisie {c.Revision})",
-        "withdrawn" => "Ingetrokken",
-        "restored" => "Teruggezet",
-        _ => c.What,
-    };
-
     /// <summary>One mail for the changes (oldest first), grouped by dossier, with a one-click stop link (RFC 8058) in its headers and at its foot.</summary>
     public static MimeMessage Digest(Follow follow, IReadOnlyList<DossierChange> changes, int notListed, string baseUrl, MailSettings mail)
     {
@@ -58,9 +49,9 @@ public static class FollowMail
             {
                 var document = $"{baseUrl}/documents/{c.Document}{(c.Revision is { } r ? $"?revision={r}" : "")}";
                 var diff = c.What == "revised" ? $"{baseUrl}/documents/{c.Document}/diff?from={c.Revision - 1}&to={c.Revision}" : null;
-                text.AppendLine($"* {What(c)}: {c.Document} {c.Title}".TrimEnd());
+                text.AppendLine($"* {DossierChanges.InDutch(c)}: {c.Document} {c.Title}".TrimEnd());
                 text.AppendLine($"  {document}");
-                html.Append($"<li><strong>{Html(What(c))}</strong>: <a href=\"{document}\">{Html(c.Document)}</a> {Html(c.Title ?? "")}");
+                html.Append($"<li><strong>{Html(DossierChanges.InDutch(c))}</strong>: <a href=\"{document}\">{Html(c.Document)}</a> {Html(c.Title ?? "")}");
                 html.Append($" <small>(bijgewerkt {Html(DutchTime.Local(c.SourceUpdatedAt))})</small>");
                 if (c.Summary.Count > 0 || c.ChangedFields.Count > 0)
                 {

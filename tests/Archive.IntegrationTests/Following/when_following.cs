@@ -57,24 +57,8 @@ public sealed class FollowingArchive : ArchiveHost
         withMail["email"] = email;
         var (token, _) = await Follow(withMail);
         MimeMessage confirmation;
-        try { confirmation = await Mail.WaitFor(m => m.To.Mailboxes.Any(b => b.Address == email) && (m.Subject ?? "").StartsWith("Bevestig"), $"confirming {email}", 15); }
-        catch (TimeoutException e)
-        {
-            await using var c = new Npgsql.NpgsqlConnection(ConnectionString);
-            await c.OpenAsync();
-            var found = new List<string>();
-            foreach (var sql in new[] { "select message_type || ' ' || exception_type || ' ' || exception_message from archive.wolverine_dead_letters", "select message_type || ' ' || status || ' ' || attempts from archive.wolverine_incoming_envelopes", "select message_type || ' ' || destination from archive.wolverine_outgoing_envelopes" })
-            {
-                try
-                {
-                    await using var cmd = new Npgsql.NpgsqlCommand(sql, c);
-                    await using var r = await cmd.ExecuteReaderAsync();
-                    while (await r.ReadAsync()) found.Add(r.IsDBNull(0) ? "null" : r.GetString(0));
-                }
-                catch (Exception x) { found.Add(x.Message); }
-            }
-            throw new TimeoutException(e.Message + " || " + string.Join(" | ", found));
-        }
+        try { confirmation = await Mail.WaitFor(m => m.To.Mailboxes.Any(b => b.Address == email) && (m.Subject ?? "").StartsWith("Bevestig"), $"confirming {email}", 30); }
+        catch (TimeoutException e) { throw new TimeoutException($"{e.Message}; Wolverine holds: {await MessagesHeld()}"); }
         var confirm = Link(confirmation, "/volgen/bevestigen/");
         await Host.Scenario(s =>
         {
@@ -82,6 +66,20 @@ public sealed class FollowingArchive : ArchiveHost
             s.StatusCodeShouldBe(200);
         });
         return (token, (await Load(token))!);
+    }
+
+    /// <summary>For a mail that did not come: the messages Wolverine still holds or gave up on, and why.</summary>
+    async Task<string> MessagesHeld()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            select string_agg(what, ' | ') from (
+                select 'dead: ' || message_type || ' ' || coalesce(exception_message, '') as what from archive.wolverine_dead_letters
+                union all
+                select 'incoming: ' || message_type || ' ' || status || ' after ' || attempts || ' attempts' from archive.wolverine_incoming_envelopes) held
+            """, connection);
+        return await command.ExecuteScalarAsync() as string ?? "nothing";
     }
 
     public async Task<Follow?> Load(string token)

@@ -32,13 +32,4 @@ public sealed class ChangesModel(IQuerySession session, IOptions<ArchiveOptions>
         Changes = await DossierChanges.SinceAsync(session, Nr, since, Klok == "archief" ? Axis.Recorded : Axis.Source, DossierChanges.MaxLimit, options.Value.Diff, ct);
         return Page();
     }
-
-    public static string What(DossierChange c) => c.What switch
-    {
-        "created" => "Nieuw document",
-        "revised" => $"Nieuwe versie (revisie {c.Revision})",
-        "withdrawn" => "Ingetrokken",
-        "restored" => "Teruggezet",
-        _ => c.What,
-    };
 }

@@ -17,7 +17,7 @@ namespace Archive.Benchmarks;
 /// </summary>
 public static class FeedLatency
 {
-    public static async Task RunAsync(string archive, string apiKey, int count, int perSecond, int dossiers = 1)
+    public static async Task RunAsync(string archive, string apiKey, int count, int perSecond, int dossiers = 1, int follows = 0)
     {
         var template = File.ReadAllText(Path.Combine(DiffPair.Root, "samples", "2026D04632-v1.txt"));
         var (sent, answered) = (new ConcurrentDictionary<string, long>(), new ConcurrentDictionary<string, long>());
@@ -56,6 +56,14 @@ public static class FeedLatency
         var warm = clock.Elapsed + TimeSpan.FromSeconds(60);
         while ((webhook.Count < Warmup || sse.Count < Warmup) && clock.Elapsed < warm) await Task.Delay(50);
 
+        // Follows, for what matching them costs the feed: a quarter each follow a search every import matches, a search none
+        // matches, the sample's dossier and its zaak (made after the warm-up, as they must name what exists).
+        for (var n = 0; n < follows; n++)
+        {
+            var follow = (n % 4) switch { 0 => """{"q":"welvarend"}""", 1 => $$"""{"q":"kwartelkoning{{n}}"}""", 2 => """{"dossier":"36180"}""", _ => """{"zaak":"2026Z02003"}""" };
+            (await http.PostAsync("/api/follows", new StringContent(follow, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
         var start = clock.Elapsed;
         for (var n = 0; n < count; n++)
@@ -75,7 +83,7 @@ public static class FeedLatency
             await Task.Delay(100);
         stop.Cancel();
 
-        Console.WriteLine($"{count} imports at {perSecond}/s into {dossiers} dossier(s) against {archive}:");
+        Console.WriteLine($"{count} imports at {perSecond}/s into {dossiers} dossier(s), {follows} follows, against {archive}:");
         // How long the import itself took: the rest of each latency below is the feed's own.
         Report("import → answered         ", sent, answered, count);
         Report("import → webhook delivered", sent, webhook, count);

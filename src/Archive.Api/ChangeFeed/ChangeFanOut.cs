@@ -16,7 +16,8 @@ namespace Archive.Api.ChangeFeed;
 /// and keeps its position in the same transaction as what it writes. Per page it stores the change
 /// records (from the events themselves), and, in that same transaction, sends each change to the
 /// broker (when one is configured) and a wake-up to every webhook subscription with something new
-/// through Wolverine's outbox, stores what each follow matched (and schedules its mail), and queues a PostgreSQL NOTIFY for the change streams of every node.
+/// through Wolverine's outbox, stores what each follow matched (and schedules its mail), and queues
+/// a PostgreSQL NOTIFY for the change streams of every node.
 /// All of it happens at commit or not at all, and a page that fails is handed over again, so
 /// every change goes out at least once and in order.
 /// </summary>

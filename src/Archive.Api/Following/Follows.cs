@@ -45,13 +45,18 @@ public static class Follows
         return (token, follow);
     }
 
-    /// <summary>Changes what a follow follows and where its mail goes; a new address is confirmed again before it gets mail.</summary>
+    /// <summary>
+    /// Changes what a follow follows and where its mail goes, all of it as given. A new address is
+    /// confirmed again before it gets mail; the same address resumes mail that was stopped (saving
+    /// the follow with an address is its owner asking for mail).
+    /// </summary>
     public static async Task ApplyAsync(Follow follow, string token, CheckedFollow request, IDocumentSession session, IMessageBus bus)
     {
         var newAddress = request.Email is not null && !string.Equals(request.Email, follow.Email, StringComparison.OrdinalIgnoreCase);
         (follow.Filter, follow.Label, follow.Digest) = (request.Filter, request.Label, request.Digest);
-        if (request.Email is null) (follow.Email, follow.EmailConfirmed, follow.ConfirmCode) = (null, false, null);
+        if (request.Email is null) (follow.Email, follow.EmailConfirmed, follow.ConfirmCode, follow.MailStoppedAt) = (null, false, null, null);
         else if (newAddress) (follow.Email, follow.EmailConfirmed, follow.ConfirmCode, follow.MailStoppedAt) = (request.Email, false, Follow.NewCode(), null);
+        else follow.MailStoppedAt = null;
         session.Store(follow);
         if (newAddress) await bus.PublishAsync(new ConfirmFollowAddress(follow.Id, token));
     }

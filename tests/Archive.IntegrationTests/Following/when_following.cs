@@ -269,6 +269,12 @@ public sealed class when_following(FollowingArchive archive) : IClassFixture<Fol
         await Task.Delay(TimeSpan.FromSeconds(FollowingArchive.GroupSeconds * 3 + 2));
         Assert.Single(archive.Mail.To(email), m => !(m.Subject ?? "").StartsWith("Bevestig"));
         Assert.Equal(follow.StopCode, (await archive.Load(token))!.StopCode);
+
+        // Its owner saving it with the same address asks for mail again; no new confirmation is needed.
+        await archive.Host.Scenario(s => { s.Put.Json(new { zaak = "2026Z02003", label = "Handelsbeleid", email }).ToUrl($"/api/follows/{token}"); s.StatusCodeShouldBe(200); });
+        var resumed = (await archive.Load(token))!;
+        Assert.Null(resumed.MailStoppedAt);
+        Assert.True(resumed.EmailConfirmed);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ builder.Services.AddSyncing();
 builder.Services.AddWebhooks();
 builder.Services.AddChangeFeed(builder.Configuration);
 builder.Services.AddTransparencyLog(builder.Configuration);
-builder.Services.AddFollows();
+builder.Services.AddFollows(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<InputExceptionHandler>();

@@ -16,8 +16,9 @@ namespace Archive.Api.ChangeFeed;
 /// and keeps its position in the same transaction as what it writes. Per page it stores the change
 /// records (from the events themselves), and, in that same transaction, sends each change to the
 /// broker (when one is configured) and a wake-up to every webhook subscription with something new
-/// through Wolverine's outbox, stores what each follow matched (and schedules its mail), and queues
-/// a PostgreSQL NOTIFY for the change streams of every node.
+/// through Wolverine's outbox, and queues a PostgreSQL NOTIFY for the change streams of every node.
+/// (Follows are matched by a subscription of their own, <see cref="Following.FollowMatching"/>, so
+/// that however many there are, they never hold up the feed.)
 /// All of it happens at commit or not at all, and a page that fails is handed over again, so
 /// every change goes out at least once and in order.
 /// </summary>
@@ -25,12 +26,10 @@ public sealed class ChangeFanOut : BatchSubscription
 {
     public const string Name = "ChangeFeed";
     readonly bool _toBroker;
-    readonly FollowSettings _follows;
-    readonly TimeProvider _clock;
 
-    public ChangeFanOut(bool toBroker, FollowSettings follows, TimeProvider clock) : base(Name)
+    public ChangeFanOut(bool toBroker) : base(Name)
     {
-        (_toBroker, _follows, _clock) = (toBroker, follows, clock);
+        _toBroker = toBroker;
         IncludeType<RevisionImported>();
         IncludeType<DocumentWithdrawn>();
         IncludeType<DocumentRestored>();
@@ -45,7 +44,6 @@ public sealed class ChangeFanOut : BatchSubscription
         if (_toBroker)
             foreach (var record in records) await bus.PublishAsync(ChangeNotice.Of(record));
         foreach (var subscription in await WebhookWakeups.ForAsync(operations, records, ct)) await bus.PublishAsync(new DeliverWebhooks(subscription));
-        await Following.FollowFanOut.ApplyAsync(records, operations, bus, _follows, _clock, ct);
         ChangeNotifier.NotifyAtCommit(operations, records[^1].Id);
     }
 

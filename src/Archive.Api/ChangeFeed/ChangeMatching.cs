@@ -18,24 +18,35 @@ namespace Archive.Api.ChangeFeed;
 /// </summary>
 public static class ChangeMatching
 {
-    /// <summary>For each filter, for each change (same order), whether it passes.</summary>
+    /// <summary>
+    /// For each filter, for each change (same order), whether it passes. The words of every search
+    /// query are checked in one query for the page, however many filters there are: each group and
+    /// each left-out item once per revision the changes name.
+    /// </summary>
     public static async Task<bool[][]> MatchAsync(IQuerySession session, IReadOnlyList<ChangeFilter> filters, IReadOnlyList<ChangeRecord> changes, CancellationToken ct)
     {
         var result = filters.Select(_ => new bool[changes.Count]).ToArray();
         if (changes.Count == 0 || filters.Count == 0) return result;
         var revisions = filters.Any(f => f.NeedsDocument) ? await RevisionsAsync(session, changes, ct) : [];
+        var queries = filters.Select(f => f.Q is null ? null : SearchQuery.Parse(f.Q)).ToArray();
+        for (var f = 0; f < filters.Count; f++)
+            for (var c = 0; c < changes.Count; c++)
+                result[f][c] = Passes(filters[f], changes[c], revisions.GetValueOrDefault(changes[c].Id));
+        if (queries.All(q => q is null)) return result;
+
+        var ids = Enumerable.Range(0, changes.Count)
+            .Where(c => Enumerable.Range(0, filters.Count).Any(f => queries[f]?.AnyOf is not null && result[f][c]))
+            .SelectMany(c => Ids(changes[c], revisions.GetValueOrDefault(changes[c].Id))).Distinct().ToArray();
+        var terms = queries.OfType<SearchQuery>().SelectMany(q => q.Required.Concat(q.Excluded)).Distinct().ToList();
+        var holds = await TermsAsync(session, terms, ids, ct);
         for (var f = 0; f < filters.Count; f++)
         {
-            var filter = filters[f];
-            var query = filter.Q is null ? null : SearchQuery.Parse(filter.Q);
-            for (var c = 0; c < changes.Count; c++)
-                result[f][c] = Passes(filter, changes[c], revisions.GetValueOrDefault(changes[c].Id));
-            if (query is null) continue;
+            if (queries[f] is not { } query) continue;
             // The numbers in the query find their documents exactly; its words, the texts. A change passes on either, as a search hit does.
-            var byWords = query.AnyOf is null ? [] : await WordsMatchAsync(session, query, Enumerable.Range(0, changes.Count).Where(c => result[f][c])
-                .SelectMany(c => Ids(changes[c], revisions.GetValueOrDefault(changes[c].Id))).Distinct().ToArray(), ct);
+            bool ByWords(string id) => query.AnyOf is not null
+                && query.Required.All(t => holds.Contains((t, id))) && !query.Excluded.Any(t => holds.Contains((t, id)));
             for (var c = 0; c < changes.Count; c++)
-                result[f][c] = result[f][c] && (ByNumber(query, changes[c]) || Ids(changes[c], revisions.GetValueOrDefault(changes[c].Id)).Any(byWords.Contains));
+                result[f][c] = result[f][c] && (ByNumber(query, changes[c]) || Ids(changes[c], revisions.GetValueOrDefault(changes[c].Id)).Any(ByWords));
         }
         return result;
     }
@@ -78,22 +89,17 @@ public static class ChangeMatching
         return byChange;
     }
 
-    static async Task<HashSet<string>> WordsMatchAsync(IQuerySession session, SearchQuery query, string[] ids, CancellationToken ct)
+    /// <summary>Which terms each revision holds, as (term, revision id).</summary>
+    static async Task<HashSet<(string Term, string Id)>> TermsAsync(IQuerySession session, List<string> terms, string[] ids, CancellationToken ct)
     {
-        var found = new HashSet<string>();
-        if (ids.Length == 0) return found;
-        var (required, excluded) = (query.Required, query.Excluded);
+        var found = new HashSet<(string, string)>();
+        if (ids.Length == 0 || terms.Count == 0) return found;
         await TextSlice.EnsureTableAsync(session.DocumentStore, ct);
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(SearchSql.Among(required.Count, excluded.Count), connection)
-        {
-            Parameters = { new("any", query.AnyOf!), new("ids", ids) },
-        };
-        for (var i = 0; i < required.Count; i++) command.Parameters.AddWithValue($"r{i}", required[i]);
-        for (var i = 0; i < excluded.Count; i++) command.Parameters.AddWithValue($"x{i}", excluded[i]);
+        await using var command = new NpgsqlCommand(SearchSql.TermsAmong(), connection) { Parameters = { new("terms", terms.ToArray()), new("ids", ids) } };
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) found.Add(reader.GetString(0));
+        while (await reader.ReadAsync(ct)) found.Add((terms[reader.GetInt32(0) - 1], reader.GetString(1)));
         return found;
     }
 }

@@ -29,8 +29,7 @@ public static class Configuration
     /// </summary>
     public static IServiceCollection AddChangeFeed(this IServiceCollection services, IConfiguration configuration)
     {
-        var follows = configuration.GetSection("Archive:Follows").Get<FollowSettings>() ?? new FollowSettings();
-        services.SubscribeToEvents(new ChangeFanOut(toBroker: RabbitMqConnection(configuration) is not null, follows, TimeProvider.System));
+        services.SubscribeToEvents(new ChangeFanOut(toBroker: RabbitMqConnection(configuration) is not null));
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<StreamSlots>();
         services.AddHostedService<ChangeListener>();

@@ -1,5 +1,6 @@
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Archive.Api.Following;
 
@@ -20,8 +21,9 @@ public static class Configuration
             .PublishToPartitionedLocalMessaging("follow-mail", 2, topology => topology.Message<MailFollow>());
 
     /// <summary>Mail needs the public base URL (every link in a mail is absolute) and a daily hour it can read.</summary>
-    public static IServiceCollection AddFollows(this IServiceCollection services)
+    public static IServiceCollection AddFollows(this IServiceCollection services, IConfiguration configuration)
     {
+        services.SubscribeToEvents(new FollowMatching(configuration.GetSection("Archive:Follows").Get<FollowSettings>() ?? new FollowSettings(), TimeProvider.System));
         services.AddOptions<ArchiveOptions>()
             .Validate(o => !o.Mail.Enabled || o.PublicBase.Length > 0, "Archive:Mail needs Archive:PublicBaseUrl: the links in a mail must be absolute")
             .Validate(o => MailTiming.Problem(o.Follows) is null, "Archive:Follows:DailyAt must be HH:mm, Archive:Follows:TimeZone a time zone such as Europe/Amsterdam")

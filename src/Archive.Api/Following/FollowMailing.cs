@@ -53,9 +53,18 @@ public static class FollowMailHandler
         var next = new OutgoingMessages();
         if (await session.LoadAsync<Follow>(message.FollowId, ct) is not { Mails: true } follow) return next;
         var progress = await session.LoadAsync<FollowProgress>(follow.Id, ct) ?? new FollowProgress { Id = follow.Id, MailedThrough = follow.Since };
-        var pending = session.Query<FollowEntry>().Where(e => e.FollowId == follow.Id && e.Sequence > progress.MailedThrough);
+        // Only what the change feed has published: the follows' subscription can run ahead of it, and a mail names each change as the feed tells it.
+        var published = await session.Query<ChangeRecord>().OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(ct);
+        var pending = session.Query<FollowEntry>().Where(e => e.FollowId == follow.Id && e.Sequence > progress.MailedThrough && e.Sequence <= published);
         var listed = await pending.OrderBy(e => e.Sequence).Take(FollowMail.MaxListed).ToListAsync(ct);
-        if (listed.Count == 0) return next;
+        if (listed.Count == 0)
+        {
+            // Matched, but the feed has not published it yet: look again shortly.
+            var after = Math.Max(progress.MailedThrough, published);
+            if (await session.Query<FollowEntry>().AnyAsync(e => e.FollowId == follow.Id && e.Sequence > after, ct))
+                next.Add(message.DelayedFor(TimeSpan.FromSeconds(Math.Max(1, options.Value.Follows.GroupSeconds))));
+            return next;
+        }
         var newest = await pending.OrderByDescending(e => e.Sequence).FirstAsync(ct);
         var now = clock.GetUtcNow();
         if (MailTiming.Decide(follow.Digest, now, listed[0].RecordedAt, newest.RecordedAt, options.Value.Follows) is MailDecision.WaitUntil wait)
@@ -70,6 +79,8 @@ public static class FollowMailHandler
         await mailer.SendAsync(FollowMail.Digest(follow, changes, notListed, options.Value.PublicBase, options.Value.Mail), ct);
         (progress.MailedThrough, progress.Mails, progress.LastMailAt) = (newest.Sequence, progress.Mails + 1, now);
         session.Store(progress);
+        // Once more after a quiet spell: a change committed while this mail was made was not in it, and its page may not have woken anyone (FollowMatching).
+        next.Add(message.DelayedFor(TimeSpan.FromSeconds(options.Value.Follows.GroupSeconds)));
         return next;
     }
 

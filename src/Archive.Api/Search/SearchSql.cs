@@ -89,17 +89,20 @@ static class SearchSql
     }
 
     /// <summary>
-    /// Which of the given revisions (@ids, record ids) match the words, whatever their standing: the
-    /// same test as <see cref="Matches"/>, for the few revisions a change names (follows, webhook filters).
+    /// Which of the given revisions (@ids, record ids) hold which of the terms (@terms, each a
+    /// tsquery as <see cref="Content.Search.SearchQuery.Required"/> and <c>Excluded</c> give them) in
+    /// a slice or the title: (term's place from 1, revision id). The checks a search makes per group,
+    /// for the few revisions a page of changes names and every follow's and webhook's query at once.
     /// </summary>
-    public static string Among(int required, int excluded)
+    public static string TermsAmong()
     {
         var title = Aliased(TitleVector, "r");
         return $"""
-            with q as (select to_tsquery('simple', @any) as q{Parsed(required, excluded)})
-            select r.id
-            from archive.mt_doc_revisionrecord r, q
-            where r.id = any(@ids) and ({InText("q.q")} or {title} @@ q.q){Conditions(required, excluded)}
+            select t.i::int, r.id
+            from unnest(@terms::text[]) with ordinality as t(term, i)
+                 cross join lateral (select to_tsquery('simple', t.term) as q) p
+                 join archive.mt_doc_revisionrecord r on r.id = any(@ids)
+            where {InText("p.q")} or {title} @@ p.q
             """;
     }
 

@@ -251,6 +251,8 @@ public sealed class when_following(FollowingArchive archive) : IClassFixture<Fol
         await archive.Host.Scenario(s => { s.Get.Url(new Uri(diff).PathAndQuery); s.StatusCodeShouldBe(200); });
 
         var entry = (await archive.Atom(token)).Descendants(A + "entry").Single();
+        var sequence = long.Parse(entry.Element(A + "id")!.Value["urn:archive:change:".Length..]);
+        Assert.True((long)(await archive.GetJson("/api/changes/lag"))["followsMatched"]! >= sequence);
         Assert.Contains("revisie 2", entry.Element(A + "title")!.Value);
         Assert.Contains("VVD, vraag 6: antwoord gewijzigd", entry.Element(A + "content")!.Value);
         Assert.Contains(entry.Elements(A + "link"), l => (string?)l.Attribute("rel") == "related" && ((string)l.Attribute("href")!).EndsWith("/documents/2026D04632/diff?from=1&to=2"));

@@ -51,6 +51,8 @@ public static class FollowMailHandler
         TimeProvider clock, CancellationToken ct)
     {
         var next = new OutgoingMessages();
+        // Mail switched off since (no Archive:Mail:Host): the entries wait, and go once it is back and a change wakes the follow.
+        if (!options.Value.Mail.Enabled) return next;
         if (await session.LoadAsync<Follow>(message.FollowId, ct) is not { Mails: true } follow) return next;
         var progress = await session.LoadAsync<FollowProgress>(follow.Id, ct) ?? new FollowProgress { Id = follow.Id, MailedThrough = follow.Since };
         // Only what the change feed has published: the follows' subscription can run ahead of it, and a mail names each change as the feed tells it.
@@ -87,6 +89,7 @@ public static class FollowMailHandler
     [ScheduleRetry(typeof(Exception), 30, 120, 600, 1800, 3600)]
     public static async Task Handle(ConfirmFollowAddress message, IQuerySession session, SmtpMailer mailer, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
+        if (!options.Value.Mail.Enabled) return;
         // Confirmed, changed or deleted in the meantime: a link in this mail would lead nowhere.
         if (await session.LoadAsync<Follow>(message.FollowId, ct) is not { Email: not null, EmailConfirmed: false, ConfirmCode: not null } follow) return;
         await mailer.SendAsync(FollowMail.Confirmation(follow, message.Token, options.Value.PublicBase, options.Value.Mail), ct);

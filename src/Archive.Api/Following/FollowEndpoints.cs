@@ -18,11 +18,11 @@ public static class FollowEndpoints
 {
     [WolverinePost("/api/follows", OperationId = "Follow")]
     [Tags("Follows"), EndpointSummary("Follow a document, dossier, zaak, kind or search query (every part given must hold); answers the follow's secret token, once")]
-    [ProducesResponseType<FollowCreated>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json")]
+    [ProducesResponseType<FollowCreated>(201), ProducesResponseType<ProblemDetails>(400, "application/problem+json"), ProducesResponseType<ProblemDetails>(429, "application/problem+json")]
     public static async Task<IResult> Create(FollowRequest request, IDocumentSession session, IMessageBus bus, IOptions<ArchiveOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var (checkedRequest, refusal) = await FollowInput.CheckAsync(session, request, options.Value.Mail.Enabled, ct);
-        if (refusal is not null) return Problems.Status(400, refusal.Title, refusal.Detail);
+        if (refusal is not null) return Problems.Status(refusal.Status, refusal.Title, refusal.Detail);
         var (token, follow) = await Follows.CreateAsync(session, bus, checkedRequest!, clock, ct);
         return Results.Created($"/api/follows/{token}", new FollowCreated(token, Follows.View(follow, token)));
     }
@@ -39,8 +39,8 @@ public static class FollowEndpoints
     public static async Task<IResult> Change(string token, FollowRequest request, IDocumentSession session, IMessageBus bus, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
         if (await Follows.FindAsync(session, token, ct) is not { } follow) return Unknown();
-        var (checkedRequest, refusal) = await FollowInput.CheckAsync(session, request, options.Value.Mail.Enabled, ct);
-        if (refusal is not null) return Problems.Status(400, refusal.Title, refusal.Detail);
+        var (checkedRequest, refusal) = await FollowInput.CheckAsync(session, request, options.Value.Mail.Enabled, ct, follow);
+        if (refusal is not null) return Problems.Status(refusal.Status, refusal.Title, refusal.Detail);
         await Follows.ApplyAsync(follow, token, checkedRequest!, session, bus);
         return Results.Ok(Follows.View(follow, token));
     }

@@ -17,13 +17,23 @@ public sealed record CheckedFollow(ChangeFilter Filter, string? Email, MailDiges
 
 /// <param name="Title">For the API's ProblemDetails, with <paramref name="Detail"/>.</param>
 /// <param name="InDutch">The same for a reader of the pages.</param>
-public sealed record FollowRefusal(string Title, string Detail, string InDutch);
+/// <param name="Status">400, or 429 when an address already waits for too many confirmations.</param>
+public sealed record FollowRefusal(string Title, string Detail, string InDutch, int Status = 400);
 
 public static class FollowInput
 {
     public const int MaxLabelLength = 200, MaxEmailLength = 254;
 
-    public static async Task<(CheckedFollow? Follow, FollowRefusal? Refusal)> CheckAsync(IQuerySession session, FollowRequest request, bool mailEnabled, CancellationToken ct)
+    /// <summary>
+    /// Follows one address may have waiting for confirmation. Anyone can make a follow for any
+    /// address, and each sends that address a confirmation mail: this bounds what a stranger can
+    /// have sent to it.
+    /// </summary>
+    public const int MaxUnconfirmedPerAddress = 3;
+
+    /// <param name="editing">The follow being changed, if any: its own address does not count against it.</param>
+    public static async Task<(CheckedFollow? Follow, FollowRefusal? Refusal)> CheckAsync(IQuerySession session, FollowRequest request, bool mailEnabled, CancellationToken ct,
+        Follow? editing = null)
     {
         var filter = new ChangeFilter(Blank(request.Dossier), Blank(request.Kind), Blank(request.Document), Blank(request.Zaak), Blank(request.Q));
         if (filter.IsEmpty)
@@ -54,6 +64,11 @@ public static class FollowInput
                     "Dit archief verstuurt geen e-mail. Volg de wijzigingen via de Atom-feed van de volg-opdracht.");
             if (EmailProblem(email) is { } why)
                 return Refused("Invalid email", $"'{email}' is not an e-mail address: {why}.", $"'{email}' is geen e-mailadres.");
+            var unchanged = string.Equals(editing?.Email, email, StringComparison.OrdinalIgnoreCase);
+            if (!unchanged && await session.Query<Follow>().CountAsync(f => f.Email == email && !f.EmailConfirmed, ct) >= MaxUnconfirmedPerAddress)
+                return (null, new FollowRefusal("Too many unconfirmed follows",
+                    $"{MaxUnconfirmedPerAddress} follows for this address already wait for their confirmation mail; confirm one, or delete one, first.",
+                    $"Voor dit adres wachten al {MaxUnconfirmedPerAddress} volg-opdrachten op bevestiging: bevestig of verwijder er eerst een.", 429));
         }
         return (new CheckedFollow(filter, email, digest, Blank(request.Label)), null);
     }

@@ -159,6 +159,22 @@ public sealed class when_following(FollowingArchive archive) : IClassFixture<Fol
     }
 
     [Fact]
+    public async Task one_address_waits_for_at_most_three_confirmations()
+    {
+        for (var n = 0; n < 3; n++) await archive.Follow(new { q = "welvarend", email = "doelwit@voorbeeld.nl" });
+        var before = await archive.FollowCount();
+        var problem = await (await archive.Host.Scenario(s =>
+        {
+            s.Post.Json(new { q = "welvarend", email = "doelwit@voorbeeld.nl" }).ToUrl("/api/follows");
+            s.StatusCodeShouldBe(429);
+        })).ReadJson();
+        Assert.Equal("Too many unconfirmed follows", (string)problem["title"]!);
+        Assert.Equal(before, await archive.FollowCount());
+        // Another address is not held up by it.
+        await archive.Follow(new { q = "welvarend", email = "iemand-anders@voorbeeld.nl" });
+    }
+
+    [Fact]
     public async Task a_forged_or_mistyped_link_finds_nothing_and_changes_nothing()
     {
         var (token, _) = await archive.Follow(new { q = "welvarend", label = "echt" });

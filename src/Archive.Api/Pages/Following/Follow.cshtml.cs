@@ -44,11 +44,11 @@ public sealed class FollowModel(IDocumentSession session, IMartenOutbox outbox, 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         if (await Found(ct) is { } missing) return missing;
-        var (request, refusal) = await FollowInput.CheckAsync(session, Form, MailEnabled, ct);
+        var (request, refusal) = await FollowInput.CheckAsync(session, Form, MailEnabled, ct, Follow);
         if (refusal is not null)
         {
             Refusal = refusal;
-            Response.StatusCode = 400;
+            Response.StatusCode = refusal.Status;
             return await Shows(ct);
         }
         outbox.Enroll(session);

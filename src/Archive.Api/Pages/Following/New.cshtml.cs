@@ -31,7 +31,7 @@ public sealed class NewModel(IDocumentSession session, IMartenOutbox outbox, IOp
         if (refusal is not null)
         {
             Refusal = refusal;
-            Response.StatusCode = 400;
+            Response.StatusCode = refusal.Status;
             return Page();
         }
         outbox.Enroll(session);

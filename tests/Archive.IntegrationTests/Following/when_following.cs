@@ -215,6 +215,10 @@ public sealed class when_following(FollowingArchive archive) : IClassFixture<Fol
         var list = changes["changes"]!.AsArray();
         Assert.Equal("created", (string)list[0]!["what"]!);
         Assert.Equal("2026D04632", (string)list[0]!["document"]!);
+        var page = await (await archive.Host.Scenario(s => s.Get.Url($"/volgen/{token}?sinds=2026-01-01"))).ReadAsTextAsync();
+        Assert.Contains("id=\"sinds-lijst\"", page);
+        Assert.Contains("Nieuw document", page);
+        await archive.Host.Scenario(s => { s.Get.Url($"/volgen/{token}?sinds=gisteren"); s.StatusCodeShouldBe(400); });
         await archive.Host.Scenario(s => { s.Get.Url($"/api/follows/{token}/changes"); s.StatusCodeShouldBe(400); });
         await archive.Host.Scenario(s => { s.Get.Url($"/api/follows/{token}/changes?since=gisteren"); s.StatusCodeShouldBe(400); });
         await archive.Host.Scenario(s => { s.Get.Url($"/api/follows/{token}/changes?since=2026-01-01&limit=0"); s.StatusCodeShouldBe(400); });

@@ -257,6 +257,31 @@ public sealed class when_following(FollowingArchive archive) : IClassFixture<Fol
     }
 
     [Fact]
+    public async Task fifty_new_documents_of_one_dossier_in_one_portal_sync_make_one_mail_per_follower()
+    {
+        await archive.FollowWithMail(new { dossier = "36180" }, "sync-een@volger.nl");
+        await archive.FollowWithMail(new { dossier = "36180", label = "Handel" }, "sync-twee@volger.nl");
+        await using var portal = await Syncing.HostilePortal.StartAsync();
+        portal.Dossier = (Guid.NewGuid(), "36180");
+        portal.Documents = Enumerable.Range(1, 50).Select(i => new Syncing.PortalDocument($"2026D6{i:0000}")).ToList();
+
+        var report = await archive.Host.Services.GetRequiredService<Api.Importing.Syncing.OdpSync>().RunAsync(
+            Api.Importing.Syncing.FeedSource.For(portal.BaseUrl, archive.Host.Services.GetRequiredService<IHttpClientFactory>()), null, CancellationToken.None);
+        Assert.True(report.Succeeded, report.Problem);
+        Assert.Equal(50, report.Sum(p => p.Created));
+
+        foreach (var email in new[] { "sync-een@volger.nl", "sync-twee@volger.nl" })
+            await archive.Mail.WaitFor(m => m.To.ToString().Contains(email) && !(m.Subject ?? "").StartsWith("Bevestig"), $"to {email}");
+        await Task.Delay(TimeSpan.FromSeconds(FollowingArchive.GroupSeconds * 3 + 2));
+        foreach (var email in new[] { "sync-een@volger.nl", "sync-twee@volger.nl" })
+        {
+            var mail = Assert.Single(archive.Mail.To(email), m => !(m.Subject ?? "").StartsWith("Bevestig"));
+            Assert.EndsWith("50 wijzigingen in het archief", mail.Subject);
+            Assert.Equal(50, mail.TextBody!.Split('\n').Count(l => l.StartsWith("* Nieuw document: 2026D6", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task a_new_version_reaches_the_feed_and_the_mail_with_its_summary_and_the_stop_link_stops_the_mail()
     {
         const string email = "versies@volger.nl";

@@ -33,6 +33,9 @@ public sealed class HostilePortal : IAsyncDisposable
     /// <summary>The next link of the first page's last entry; null: the portal's own second page (which is empty).</summary>
     public string? Next { get; set; }
 
+    /// <summary>When set, the Kamerstukdossier page holds this dossier, and every document names it, with volgnummers 1, 2, 3 ….</summary>
+    public (Guid Id, string Number)? Dossier { get; set; }
+
     /// <summary>When set, the first Document page is this many bytes, sent as a stream without a Content-Length.</summary>
     public long? PageBytes { get; set; }
 
@@ -57,6 +60,7 @@ public sealed class HostilePortal : IAsyncDisposable
     async Task Feed(HttpContext context, string category, string? skiptoken)
     {
         context.Response.ContentType = "application/atom+xml; charset=utf-8";
+        if (category == "Kamerstukdossier" && skiptoken is null && Dossier is { } dossier) { await context.Response.WriteAsync(DossierPage(dossier.Id, dossier.Number)); return; }
         if (category != "Document" || skiptoken is not null) { await context.Response.WriteAsync(Page([])); return; }
         if (PageBytes is { } size) { await StreamAsync(context.Response, size); return; }
         await context.Response.WriteAsync(Page(Documents));
@@ -66,11 +70,31 @@ public sealed class HostilePortal : IAsyncDisposable
     {
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title type=\"text\">SyncFeed</title>\n");
         for (var k = 0; k < documents.Count; k++)
-            xml.Append(Entry(documents[k], k == documents.Count - 1 ? Next ?? $"{BaseUrl}/Feed?category=Document&skiptoken=2" : $"{BaseUrl}/Feed?category=Document&skiptoken=2"));
+            xml.Append(Entry(documents[k], k == documents.Count - 1 ? Next ?? $"{BaseUrl}/Feed?category=Document&skiptoken=2" : $"{BaseUrl}/Feed?category=Document&skiptoken=2", k + 1));
         return xml.Append("</feed>\n").ToString();
     }
 
-    string Entry(PortalDocument d, string next) => $"""
+    string DossierPage(Guid id, string number) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title type="text">SyncFeed</title>
+          <entry>
+            <title>{id}</title>
+            <updated>2026-02-02T09:02:17Z</updated>
+            <category term="kamerstukdossier"/>
+            <link rel="next" href="{SecurityElement.Escape($"{BaseUrl}/Feed?category=Kamerstukdossier&skiptoken=2")}"/>
+            <content type="application/xml">
+              <kamerstukdossier id="{id}" tk:bijgewerkt="2026-02-02T08:50:40Z" tk:verwijderd="false" xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0">
+                <titel>Een dossier</titel>
+                <nummer>{number}</nummer>
+                <afgesloten>false</afgesloten>
+              </kamerstukdossier>
+            </content>
+          </entry>
+        </feed>
+        """;
+
+    string Entry(PortalDocument d, string next, int volgnummer) => $"""
           <entry>
             <title>{d.Id}</title>
             <updated>2026-02-02T09:02:17Z</updated>
@@ -79,8 +103,9 @@ public sealed class HostilePortal : IAsyncDisposable
             <link rel="enclosure" href="{SecurityElement.Escape(d.Enclosure ?? $"{BaseUrl}/Resources/{d.Id}")}"/>
             <content type="application/xml">
               <document id="{d.Id}" tk:bijgewerkt="2026-02-02T08:51:23Z" tk:verwijderd="false" tk:contentType="{Docx}" xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0">
+                {(Dossier is { } dossier ? $"<kamerstukdossier ref=\"{dossier.Id}\"/>" : "")}
                 <soort>Brief regering</soort>
-                <documentNummer>{d.Number}</documentNummer>
+                <documentNummer>{d.Number}</documentNummer>{(Dossier is null ? "" : $"\n        <volgnummer>{volgnummer}</volgnummer>")}
                 <titel>Een brief</titel>
                 <onderwerp>Een onderwerp</onderwerp>
               </document>

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
@@ -30,14 +29,7 @@ public sealed class MailReceiver : IAsyncDisposable
         _running = _server.StartAsync(_stop.Token);
     }
 
-    public static MailReceiver Start() => new(FreePort());
-
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static MailReceiver Start() => new(Infrastructure.Ports.Free());
 
     public IReadOnlyList<MimeMessage> To(string address) =>
         Received.Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList();

@@ -18,7 +18,7 @@ public sealed class TestBroker : IDisposable
 
     TestBroker()
     {
-        var (port, dist) = (FreePort(), FreePort());
+        var (port, dist) = (Ports.Free(), Ports.Free());
         File.WriteAllText(Path.Combine(_folder, "plugins"), "[].");
         if (!OperatingSystem.IsWindows())
         {
@@ -70,13 +70,6 @@ public sealed class TestBroker : IDisposable
         {
             return false;
         }
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -193,15 +193,5 @@ public sealed class Elsewhere : IAsyncDisposable
         return elsewhere;
     }
 
-    /// <summary>A port on loopback where nothing listens (taken, then let go).</summary>
-    public static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

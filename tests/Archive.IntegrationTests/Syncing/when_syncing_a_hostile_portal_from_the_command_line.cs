@@ -47,7 +47,7 @@ public sealed class when_syncing_a_hostile_portal_from_the_command_line : IAsync
     [Fact]
     public async Task files_that_fail_or_lie_elsewhere_are_gaps_and_the_sync_goes_on()
     {
-        var closed = Elsewhere.ClosedPort();
+        var closed = Ports.Free();
         var unnumbered = new PortalDocument("");
         _portal.Documents =
         [

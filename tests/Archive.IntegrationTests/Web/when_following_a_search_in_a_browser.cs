@@ -15,7 +15,7 @@ namespace Archive.IntegrationTests.Web;
 public sealed class FollowingBrowserHost : BrowserHost
 {
     public const double GroupSeconds = 1;
-    readonly int _port = MailReceiver.FreePort();
+    readonly int _port = Ports.Free();
     public MailReceiver Mail { get; } = MailReceiver.Start();
 
     protected override string Urls => $"http://127.0.0.1:{_port}";

@@ -13,10 +13,10 @@ public sealed record DossierView(string Id, string? Addition, string? Title, int
 {
     public static async Task<DossierView?> LoadAsync(IQuerySession session, string number, CancellationToken ct)
     {
-        var details = await session.LoadAsync<DossierDetails>(number, ct);
         var synced = await session.Query<TkDossier>().Where(d => d.Number == number).OrderByDescending(d => d.Updated.Instant).FirstOrDefaultAsync(ct);
-        if (details is null && synced is null) return null;
         var documents = await DocumentsAsync(session, number, ct);
+        var details = await DossierDetails.LoadAsync(session, number, documents, ct);
+        if (details is null && synced is null) return null;
         return new DossierView(number, synced?.Addition ?? details?.Addition, synced?.Title ?? details?.Title, synced?.HighestSequenceNumber, synced?.Closed,
             synced?.Updated.Instant, synced?.Id, documents, documents.Count == 0 ? "no documents yet" : null);
     }
@@ -26,7 +26,7 @@ public sealed record DossierView(string Id, string? Addition, string? Title, int
     {
         var members = await session.Query<DossierMember>().Where(m => m.DossierNumber == number).ToListAsync(ct);
         var documents = members.Where(m => m.Entry is not null).Select(m => m.Entry!).ToList();
-        documents.Sort(DossierDetailsProjection.BySequence);
+        documents.Sort(DossierDocument.BySequence);
         return documents;
     }
 }

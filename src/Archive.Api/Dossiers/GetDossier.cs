@@ -41,9 +41,9 @@ public static class DossierTimeTravel
         var members = await session.Query<RevisionRecord>().Where(r => r.DossierNumber == number).Select(r => r.DocumentNumber).Distinct().ToListAsync(ct);
         var documents = (await DocumentTimeTravel.ManyAtAsync(session, members, at, axis, ct))
             .Where(r => r.DossierNumber == number)
-            .Select(r => DossierDetailsProjection.Entry(r.Metadata, r.Revision, r.SourceVersion, r.SourceUpdatedAt, r.RecordedAt, false))
+            .Select(r => DossierDocument.Of(r.Metadata, r.Revision, r.SourceVersion, r.SourceUpdatedAt, r.RecordedAt, false))
             .ToList();
-        documents.Sort(DossierDetailsProjection.BySequence);
+        documents.Sort(DossierDocument.BySequence);
         return documents;
     }
 }

@@ -179,7 +179,7 @@ public static class DocumentSearch
                         documents.Add(Hit(record, double.PositiveInfinity, true, null));
             }
             else if (members.Count > 0)
-                dossiers.Add(new DossierHit(number.Number, (await session.LoadAsync<DossierDetails>(number.Number, ct))?.Title, members.Count));
+                dossiers.Add(new DossierHit(number.Number, (await DossierDetails.LoadAsync(session, number.Number, members, ct))?.Title, members.Count));
         }
         return (documents.DistinctBy(d => d.Number).ToList(), dossiers);
     }

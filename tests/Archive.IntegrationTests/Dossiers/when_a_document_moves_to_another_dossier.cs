@@ -23,6 +23,15 @@ public class when_a_document_moves_to_another_dossier : ArchiveHost
     }
 
     [Fact]
+    public async Task each_dossier_keeps_the_title_its_documents_gave_it()
+    {
+        var joined = await GetJson("/api/dossiers/36999");
+        Assert.Equal("Doen waar Nederland goed in is - Strategie voor Buitenlandse Handel en Ontwikkelingssamenwerking", (string?)joined["title"]);
+        var left = await GetJson("/api/dossiers/36180");
+        Assert.Equal("Doen waar Nederland goed in is - Strategie voor Buitenlandse Handel en Ontwikkelingssamenwerking", (string?)left["title"]);
+    }
+
+    [Fact]
     public async Task as_of_before_the_move_it_is_still_in_the_first() =>
         Assert.Single((await GetJson("/api/dossiers/36180?asOf=2026-02-03"))["documents"]!.AsArray());
 }

@@ -17,7 +17,7 @@ namespace Archive.Benchmarks;
 /// </summary>
 public static class FeedLatency
 {
-    public static async Task RunAsync(string archive, string apiKey, int count, int perSecond, int dossiers = 1, int follows = 0)
+    public static async Task RunAsync(string archive, string apiKey, int count, int perSecond, int dossiers = 1, int follows = 0, int warmupSeconds = 10)
     {
         var template = File.ReadAllText(Path.Combine(DiffPair.Root, "samples", "2026D04632-v1.txt"));
         var (sent, answered) = (new ConcurrentDictionary<string, long>(), new ConcurrentDictionary<string, long>());
@@ -64,31 +64,44 @@ public static class FeedLatency
             (await http.PostAsync("/api/follows", new StringContent(follow, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         }
 
-        var interval = TimeSpan.FromSeconds(1.0 / perSecond);
-        var start = clock.Elapsed;
-        for (var n = 0; n < count; n++)
-        {
-            var number = $"2096D{n:D5}";
-            var due = start + interval * n;
-            if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
-            var page = Page(template, number, run);
-            // Spread over several dossiers when asked, to tell the feed's own cost from one dossier's read model taking every import.
-            if (dossiers > 1) page = page.Replace("kamerstukdossier 36180 -196", $"kamerstukdossier {90000 + n % dossiers} -196");
-            sent[number] = clock.ElapsedTicks;
-            _ = http.PostAsync("/api/imports", new StringContent(page, Encoding.UTF8, "text/plain"))
-                .ContinueWith(t => { if (t.IsCompletedSuccessfully && t.Result.IsSuccessStatusCode) answered.TryAdd(number, clock.ElapsedTicks); }, TaskScheduler.Default);
-        }
+        // Then at the rate itself for a while, untimed, so that the timed imports meet a server in its steady state (the
+        // runtime's tiered JIT recompiles the hot paths during the first tens of seconds under load), and wait until those
+        // have come through too. WARMUP_SECONDS=0 measures from the first imports at rate, as the runs before 2026-12-05 did.
+        var warmup = perSecond * warmupSeconds;
+        await AtRateAsync("2097D", warmup, new ConcurrentDictionary<string, long>(), new ConcurrentDictionary<string, long>());
+        warm = clock.Elapsed + TimeSpan.FromSeconds(120);
+        while ((webhook.Count < Warmup + warmup || sse.Count < Warmup + warmup) && clock.Elapsed < warm) await Task.Delay(50);
+
+        await AtRateAsync("2096D", count, sent, answered);
         var deadline = clock.Elapsed + TimeSpan.FromSeconds(60);
         while ((webhook.Count(w => sent.ContainsKey(w.Key)) < count || sse.Count(s => sent.ContainsKey(s.Key)) < count) && clock.Elapsed < deadline)
             await Task.Delay(100);
         stop.Cancel();
 
-        Console.WriteLine($"{count} imports at {perSecond}/s into {dossiers} dossier(s), {follows} follows, against {archive}:");
+        Console.WriteLine($"{count} imports at {perSecond}/s into {dossiers} dossier(s), {follows} follows, after {warmupSeconds} s at that rate untimed, against {archive}:");
         // How long the import itself took: the rest of each latency below is the feed's own.
         Report("import → answered         ", sent, answered, count);
         Report("import → webhook delivered", sent, webhook, count);
         Report("import → SSE event        ", sent, sse, count);
         await receiver.DisposeAsync();
+
+        async Task AtRateAsync(string prefix, int imports, ConcurrentDictionary<string, long> sentAt, ConcurrentDictionary<string, long> answeredAt)
+        {
+            var interval = TimeSpan.FromSeconds(1.0 / perSecond);
+            var start = clock.Elapsed;
+            for (var n = 0; n < imports; n++)
+            {
+                var number = $"{prefix}{n:D5}";
+                var due = start + interval * n;
+                if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
+                var page = Page(template, number, run);
+                // Spread over several dossiers when asked, to tell the feed's own cost from one dossier's read model taking every import.
+                if (dossiers > 1) page = page.Replace("kamerstukdossier 36180 -196", $"kamerstukdossier {90000 + n % dossiers} -196");
+                sentAt[number] = clock.ElapsedTicks;
+                _ = http.PostAsync("/api/imports", new StringContent(page, Encoding.UTF8, "text/plain"))
+                    .ContinueWith(t => { if (t.IsCompletedSuccessfully && t.Result.IsSuccessStatusCode) answeredAt.TryAdd(number, clock.ElapsedTicks); }, TaskScheduler.Default);
+            }
+        }
     }
 
     const int Warmup = 20;

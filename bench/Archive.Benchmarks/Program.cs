@@ -17,7 +17,7 @@ if (args is ["--write-pairs", var folder])
 if (args is ["--feed-latency", var archive, var key, var imports, var rate, .. var rest])
 {
     await FeedLatency.RunAsync(archive, key, int.Parse(imports), int.Parse(rate), rest is [var dossiers, ..] ? int.Parse(dossiers) : 1,
-        rest is [_, var follows] ? int.Parse(follows) : 0);
+        rest is [_, var follows, ..] ? int.Parse(follows) : 0, rest is [_, _, var warmup] ? int.Parse(warmup) : 10);
     return 0;
 }
 if (args is ["--idle-streams", var url, var apiKey, var streams])

@@ -93,7 +93,7 @@ public static class FeedLatency
             {
                 var number = $"{prefix}{n:D5}";
                 var due = start + interval * n;
-                if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
+                if (due - clock.Elapsed is { Ticks: > 0 } wait) await Task.Delay(wait);   // read once: the clock moves between two reads
                 var page = Page(template, number, run);
                 // Spread over several dossiers when asked, to tell the feed's own cost from one dossier's read model taking every import.
                 if (dossiers > 1) page = page.Replace("kamerstukdossier 36180 -196", $"kamerstukdossier {90000 + n % dossiers} -196");

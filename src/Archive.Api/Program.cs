@@ -40,6 +40,7 @@ var connectionString = builder.Configuration.GetConnectionString("Archive");
 var offline = args is ["witness", ..] || (args is ["verify", ..] && args.Contains("--bundle"));
 if (string.IsNullOrWhiteSpace(connectionString))
     connectionString = offline ? "Host=offline.invalid" : PrivatePostgres.StartOrJoin(options.PrivatePostgresDirectory).ConnectionString;
+connectionString = PreparedStatements.Default(connectionString);
 
 builder.Services.AddMarten(opts =>
     {

@@ -64,9 +64,9 @@ public static class FeedLatency
             (await http.PostAsync("/api/follows", new StringContent(follow, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         }
 
-        // Then at the rate itself for a while, untimed, so that the timed imports meet a server in its steady state (the
-        // runtime's tiered JIT recompiles the hot paths during the first tens of seconds under load), and wait until those
-        // have come through too. WARMUP_SECONDS=0 measures from the first imports at rate, as the runs before 2026-12-05 did.
+        // Then at the rate itself for a while, untimed, so that the timed imports meet a server in its steady state (its
+        // connection pools filled and PostgreSQL's caches warm; with DOTNET_TieredCompilation=1, the runtime recompiles
+        // the hot paths during the first tens of seconds under load), and wait until those have come through too. WARMUP_SECONDS=0 measures from the first imports at rate, as the earlier runs did.
         var warmup = perSecond * warmupSeconds;
         await AtRateAsync("2097D", warmup, new ConcurrentDictionary<string, long>(), new ConcurrentDictionary<string, long>());
         warm = clock.Elapsed + TimeSpan.FromSeconds(120);

@@ -40,7 +40,16 @@ var connectionString = builder.Configuration.GetConnectionString("Archive");
 var offline = args is ["witness", ..] || (args is ["verify", ..] && args.Contains("--bundle"));
 if (string.IsNullOrWhiteSpace(connectionString))
     connectionString = offline ? "Host=offline.invalid" : PrivatePostgres.StartOrJoin(options.PrivatePostgresDirectory).ConnectionString;
-connectionString = PreparedStatements.Default(connectionString);
+try
+{
+    connectionString = PreparedStatements.Default(connectionString);
+}
+catch (ArgumentException e)
+{
+    // Read here before anything else uses it: a string that cannot be read ends the start in one line, not a stack trace.
+    Console.Error.WriteLine($"ConnectionStrings:Archive cannot be read: {e.Message}");
+    return 1;
+}
 
 builder.Services.AddMarten(opts =>
     {

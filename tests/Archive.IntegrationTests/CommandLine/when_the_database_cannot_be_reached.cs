@@ -46,6 +46,19 @@ public class when_the_database_cannot_be_reached : IDisposable
             AssertOneLine(await ArchiveCli.Execute(nowhere, command), command[0], "the database cannot be reached");
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("Host=127.0.0.1;Bogus Key=1")]
+    public async Task a_connection_string_that_cannot_be_read_is_one_line_and_nothing_starts(string connectionString)
+    {
+        var run = await ArchiveCli.Execute(connectionString, "import", _folder);
+        Assert.NotEqual(0, run.ExitCode);
+        var lines = run.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length == 1, $"printed {lines.Length} lines:\n{run.Errors}");
+        Assert.StartsWith("ConnectionStrings:Archive cannot be read: ", lines[0]);
+        Assert.DoesNotContain("   at ", run.Errors + run.Output);
+    }
+
     [Fact]
     public async Task a_bad_argument_or_an_unwritable_folder_is_one_line_too()
     {

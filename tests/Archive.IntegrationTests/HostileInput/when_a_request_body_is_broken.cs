@@ -81,7 +81,15 @@ public class when_a_request_body_is_broken(RunningArchive archive) : IClassFixtu
         client.Client.Shutdown(SocketShutdown.Send);   // the body ends after 6 of its 1,000 bytes
         using var reader = new StreamReader(stream, Encoding.ASCII);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var status = await reader.ReadLineAsync(timeout.Token) ?? "";
+        string status;
+        try
+        {
+            status = await reader.ReadLineAsync(timeout.Token) ?? "";
+        }
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        {
+            status = "";   // Kestrel may answer and reset at once; the reset can discard its answer before it is read
+        }
         Assert.True(status == "" || status.StartsWith("HTTP/1.1 400"), status);   // a client that hung up may get no answer at all, never a 500
     }
 }

@@ -28,4 +28,17 @@ public static class PreparedStatements
         builder.AutoPrepareMinUsages = MinUsages;
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// PostgreSQL plans every later run of this connection's statements for the values given, not
+    /// once for any value: a prepared statement is otherwise planned generically after its fifth run,
+    /// and a search's plan depends on its words (a word in every text and one in a single text want
+    /// different plans). Searches were three to four times slower with generic plans (docs/benchmarks.md).
+    /// Lasts until the connection goes back to the pool, which resets it.
+    /// </summary>
+    public static async Task PlanForTheValuesAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("set plan_cache_mode = force_custom_plan", connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
 }

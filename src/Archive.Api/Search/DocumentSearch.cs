@@ -1,3 +1,4 @@
+using Archive.Api.Infrastructure;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Text;
@@ -47,6 +48,7 @@ public static class DocumentSearch
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(StatusRecord), ct);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
+        await PreparedStatements.PlanForTheValuesAsync(connection, ct);
         var (matches, total, more, ranked, estimated) = await MatchesAsync(connection, tsQuery, request, exact.Select(e => e.Number).ToHashSet(), settings, ct);
         var records = (await session.LoadManyAsync<RevisionRecord>(ct, matches.Select(m => m.Id).ToArray())).ToDictionary(r => r.Id);
         var hits = matches.Where(m => records.ContainsKey(m.Id)).Select(m => (Record: records[m.Id], m.Rank, Hash: records[m.Id].ContentHash)).ToList();

@@ -42,7 +42,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
     connectionString = offline ? "Host=offline.invalid" : PrivatePostgres.StartOrJoin(options.PrivatePostgresDirectory).ConnectionString;
 try
 {
-    connectionString = PreparedStatements.Default(connectionString);
+    connectionString = ConnectionDefaults.Apply(connectionString);
 }
 catch (ArgumentException e)
 {

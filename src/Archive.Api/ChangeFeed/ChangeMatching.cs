@@ -98,7 +98,7 @@ public static class ChangeMatching
         await TextSlice.EnsureTableAsync(session.DocumentStore, ct);
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await PreparedStatements.PlanForTheValuesAsync(connection, ct);
+        await ConnectionDefaults.PlanForTheValuesAsync(connection, ct);
         await using var command = new NpgsqlCommand(SearchSql.TermsAmong(), connection) { Parameters = { new("terms", terms.ToArray()), new("ids", ids) } };
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) found.Add((terms[reader.GetInt32(0) - 1], reader.GetString(1)));

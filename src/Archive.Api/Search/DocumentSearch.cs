@@ -48,12 +48,11 @@ public static class DocumentSearch
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(StatusRecord), ct);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await PreparedStatements.PlanForTheValuesAsync(connection, ct);
+        await ConnectionDefaults.PlanForTheValuesAsync(connection, ct);
         var (matches, total, more, ranked, estimated) = await MatchesAsync(connection, tsQuery, request, exact.Select(e => e.Number).ToHashSet(), settings, ct);
         var records = (await session.LoadManyAsync<RevisionRecord>(ct, matches.Select(m => m.Id).ToArray())).ToDictionary(r => r.Id);
         var hits = matches.Where(m => records.ContainsKey(m.Id)).Select(m => (Record: records[m.Id], m.Rank, Hash: records[m.Id].ContentHash)).ToList();
-        var first = (request.Query.Words.FirstOrDefault() ?? "").ToLowerInvariant();
-        var snippets = await SnippetsAsync(connection, tsQuery, first, hits.Select(h => h.Hash).Distinct().ToArray(), ct);
+        var snippets = await SnippetsAsync(connection, tsQuery, request.Query.SnippetPattern() ?? "", hits.Select(h => h.Hash).Distinct().ToArray(), ct);
         var page = exact.Skip(request.Offset).Take(request.Limit)
             .Concat(hits.Select(h => Hit(h.Record, h.Rank, false, snippets.GetValueOrDefault(h.Record.ContentHash))))
             .Take(request.Limit).ToList();
@@ -146,13 +145,13 @@ public static class DocumentSearch
         return ranks;
     }
 
-    static async Task<Dictionary<string, string>> SnippetsAsync(NpgsqlConnection connection, string tsQuery, string first, string[] hashes, CancellationToken ct)
+    static async Task<Dictionary<string, string>> SnippetsAsync(NpgsqlConnection connection, string tsQuery, string pattern, string[] hashes, CancellationToken ct)
     {
         var snippets = new Dictionary<string, string>();
         if (hashes.Length == 0) return snippets;
         await using var command = new NpgsqlCommand(SearchSql.Snippets, connection)
         {
-            Parameters = { new("any", tsQuery), new("first", first), new("hashes", hashes), new("options", SearchSql.HeadlineOptions) },
+            Parameters = { new("any", tsQuery), new("pattern", pattern), new("hashes", hashes), new("options", SearchSql.HeadlineOptions) },
         };
         await using var reader = await command.ExecuteReaderAsync(ct);
         // The headline is made from the folded text (so that a plain word is marked where the text has accents), then given its accents back.

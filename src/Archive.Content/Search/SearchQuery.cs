@@ -30,6 +30,28 @@ public sealed partial class SearchQuery
     /// <summary>The words searched for (not those left out), lower case.</summary>
     public IReadOnlyList<string> Words => _groups.SelectMany(g => g).Where(i => !i.Negated).SelectMany(i => i.Words).Distinct().ToList();
 
+    /// <summary>
+    /// Where in a text the words searched for appear, as a PostgreSQL regular expression (case
+    /// insensitive, <c>regexp_instr(text, pattern, 1, 1, 0, 'i')</c>): any form of any word searched
+    /// for, a phrase's words one after another, each vowel with or without its accent, whole words
+    /// only. A snippet is cut around the first place it finds. Null when nothing is searched for.
+    /// </summary>
+    public string? SnippetPattern()
+    {
+        var items = _groups.SelectMany(g => g).Where(i => !i.Negated)
+            .Select(i => string.Join(@"\W+", i.Words.Select(w => "(" + string.Join('|', Forms(w).Select(AnyAccent)) + ")")))
+            .Distinct().ToList();
+        return items.Count == 0 ? null : @"\m(" + string.Join('|', items) + @")\M";
+    }
+
+    static string AnyAccent(string folded) => string.Concat(folded.Select(c => c switch
+    {
+        'a' => "[aàáâäã]", 'e' => "[eèéêë]", 'i' => "[iìíîï]", 'o' => "[oòóôöõ]", 'u' => "[uùúûü]",
+        'c' => "[cç]", 'n' => "[nñ]", 'y' => "[yýÿ]",
+        _ when char.IsLetterOrDigit(c) => c.ToString(),
+        _ => "\\" + c,
+    }));
+
     /// <summary>How many words, phrases and numbers the query holds: each costs the database a part of the question.</summary>
     public int Size => _groups.Sum(g => g.Sum(i => i.Words.Count)) + Numbers.Count;
 

@@ -26,6 +26,9 @@ public static class Configuration
         // Inline: the answer to an import and the next read must agree, and a document's
         // projections are written in the same transaction as its events.
         opts.Projections.Add<DocumentDetailsProjection>(ProjectionLifecycle.Inline);
+        // The documents in the order of their current revision's source time, for whoever walks the
+        // archive as it stands now, newest first (the search does), without its older revisions.
+        opts.Schema.For<DocumentDetails>().Duplicate(x => x.SourceUpdatedAt);
         opts.Projections.Add<StatusHistoryProjection>(ProjectionLifecycle.Inline);
 
         opts.ConfigureTexts();

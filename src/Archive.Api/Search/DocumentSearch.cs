@@ -78,7 +78,7 @@ public static class DocumentSearch
         // Pages end at the cap, as they do when the matches are counted.
         var pageOnly = plan == SearchSql.Plan.Probe && expected > settings.CountCap;
         var wanted = pageOnly ? Math.Min(offset + limit, settings.CountCap) : settings.CountCap;
-        await using var command = new NpgsqlCommand(SearchSql.Matches(request.Axis, required.Count, excluded.Count, plan), connection)
+        await using var command = new NpgsqlCommand(SearchSql.Matches(request.Axis, required.Count, excluded.Count, plan, request.At == DateTimeOffset.MaxValue), connection)
         {
             Parameters =
             {

@@ -42,7 +42,7 @@ static class SearchSql
     /// group (@r0, @r1 …) matches one of its slices or its title, and no excluded item (@x0, @x1 …)
     /// matches any slice or the title.
     /// </summary>
-    public static string Matches(Axis axis, int required, int excluded, Plan plan)
+    public static string Matches(Axis axis, int required, int excluded, Plan plan, bool now = false)
     {
         var clock = axis == Axis.Source ? "source_updated_at" : "recorded_at";
         var title = Aliased(TitleVector, "r");
@@ -76,14 +76,26 @@ static class SearchSql
         // Probe: the standing revisions, newest first, come from a fenced subquery (offset 0), so
         // that the cheap checks run before the text is probed, and the probe only as often as the
         // limit needs. Index: the matching texts drive, and only their revisions are checked.
+        // Now, on the source clock: only each document's current revision is walked (DocumentDetails,
+        // in the order of its source time), still checked by the rule above; otherwise a document
+        // with hundreds of recent versions made the walk pass every one of them.
+        var walked = plan == Plan.Probe && now && axis == Axis.Source
+            ? """
+              archive.mt_doc_documentdetails d
+              join archive.mt_doc_revisionrecord r on r.id = d.id || '@' || (d.data ->> 'CurrentRevision')
+              """
+            : "archive.mt_doc_revisionrecord r";
+        // The walk's order is named (walked_at) so that the outer order is the same and streams from it.
+        var walkedAt = walked.Contains("documentdetails") ? "d.source_updated_at" : $"r.{clock}";
         var from = plan == Plan.Probe
-            ? $"(select r.* from archive.mt_doc_revisionrecord r where {standing} order by r.{clock} desc, r.document_number offset 0) r, q where {candidates}"
+            ? $"(select r.*, {walkedAt} as walked_at from {walked} where {standing} order by {walkedAt} desc, r.document_number offset 0) r, q where {candidates}"
             : $"archive.mt_doc_revisionrecord r, q where {candidates} and {standing}";
+        var order = plan == Plan.Probe ? "r.walked_at desc, r.document_number" : $"r.{clock} desc, r.document_number";
         return $"""
             with q as (select to_tsquery('simple', @any) as q{parsed})
             select r.id, r.content_hash, {title} @@ q.q as in_title
             from {from}{conditions}
-            order by r.{clock} desc, r.document_number
+            order by {order}
             limit @cap
             """;
     }

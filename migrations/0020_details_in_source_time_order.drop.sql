@@ -1,0 +1,2 @@
+drop index if exists archive.mt_doc_documentdetails_idx_source_updated_at;
+alter table archive.mt_doc_documentdetails drop column source_updated_at;

@@ -29,15 +29,15 @@ public static class ConnectionDefaults
     {
         // Npgsql's own builder knows every keyword; the plain one holds only those the string names.
         var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToList();
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant());
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!named.Any(k => k is "maxautoprepare" or "autoprepareminusages"))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
             builder.AutoPrepareMinUsages = MinUsages;
         }
-        // Named even when empty, which the builders drop.
-        if (!named.Contains("options") && !Regex.IsMatch(connectionString, @"(^|;)\s*options\s*=", RegexOptions.IgnoreCase))
+        // Read from the string itself: a key named with an empty value is one the builders drop.
+        if (!Regex.IsMatch(connectionString, @"(^|;)\s*options\s*=", RegexOptions.IgnoreCase))
             builder.Options = NoJit;
         return builder.ConnectionString;
     }

@@ -79,14 +79,15 @@ static class SearchSql
         // Now, on the source clock: only each document's current revision is walked (DocumentDetails,
         // in the order of its source time), still checked by the rule above; otherwise a document
         // with hundreds of recent versions made the walk pass every one of them.
-        var walked = plan == Plan.Probe && now && axis == Axis.Source
+        var currentOnly = plan == Plan.Probe && now && axis == Axis.Source;
+        var walked = currentOnly
             ? """
               archive.mt_doc_documentdetails d
               join archive.mt_doc_revisionrecord r on r.id = d.id || '@' || (d.data ->> 'CurrentRevision')
               """
             : "archive.mt_doc_revisionrecord r";
         // The walk's order is named (walked_at) so that the outer order is the same and streams from it.
-        var walkedAt = walked.Contains("documentdetails") ? "d.source_updated_at" : $"r.{clock}";
+        var walkedAt = currentOnly ? "d.source_updated_at" : $"r.{clock}";
         var from = plan == Plan.Probe
             ? $"(select r.*, {walkedAt} as walked_at from {walked} where {standing} order by {walkedAt} desc, r.document_number offset 0) r, q where {candidates}"
             : $"archive.mt_doc_revisionrecord r, q where {candidates} and {standing}";

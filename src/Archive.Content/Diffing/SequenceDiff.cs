@@ -1,58 +1,66 @@
 using DiffPlex;
+using DiffPlex.Model;
 
 namespace Archive.Content.Diffing;
 
-/// <summary>DiffPlex's Myers diff over sequences of pieces that we cut ourselves.</summary>
-static class SequenceDiff
+/// <summary>
+/// DiffPlex's Myers diff over pieces that we cut and number ourselves. DiffPlex's public entry
+/// points take whole texts and number every piece again through a dictionary of strings; its core
+/// (<see cref="Differ.BuildModificationData(ModificationData, ModificationData)"/>, open to
+/// subclasses) takes the numbers, so no piece is hashed twice and no piece needs a string of its own.
+/// </summary>
+sealed class SequenceDiff : Differ
 {
-    const string OldMarker = "old";
-    const string NewMarker = "new";
+    SequenceDiff() { }
+
+    /// <summary>Which pieces of each side the longest common subsequence leaves out: deleted on the old side, inserted on the new.</summary>
+    public static (bool[] Old, bool[] New) Changed(int[] oldNumbers, int[] newNumbers)
+    {
+        var old = new ModificationData("") { HashedPieces = oldNumbers, Modifications = new bool[oldNumbers.Length] };
+        var @new = new ModificationData("") { HashedPieces = newNumbers, Modifications = new bool[newNumbers.Length] };
+        BuildModificationData(old, @new);
+        return (old.Modifications, @new.Modifications);
+    }
 
     /// <summary>The pairs of positions the longest common subsequence matches, in order.</summary>
-    public static List<(int Old, int New)> Matches(IReadOnlyList<string> oldKeys, IReadOnlyList<string> newKeys)
+    public static List<(int Old, int New)> Matches(int[] oldNumbers, int[] newNumbers)
     {
-        var matches = new List<(int, int)>();
-        if (oldKeys.Count == 0 || newKeys.Count == 0) return matches;
-        // DiffPlex asks its chunker to cut each of the two texts; ours hands back the pieces already cut.
-        var (oldArray, newArray) = (oldKeys.ToArray(), newKeys.ToArray());
-        var result = Differ.Instance.CreateCustomDiffs(OldMarker, NewMarker, false, text => ReferenceEquals(text, OldMarker) ? oldArray : newArray);
-
-        var (a, b) = (0, 0);
-        foreach (var block in result.DiffBlocks)
-        {
-            while (a < block.DeleteStartA) matches.Add((a++, b++));
-            a += block.DeleteCountA;
-            b += block.InsertCountB;
-        }
-        while (a < oldKeys.Count && b < newKeys.Count) matches.Add((a++, b++));
+        var (changedOld, changedNew) = Changed(oldNumbers, newNumbers);
+        var matches = new List<(int, int)>(Math.Min(oldNumbers.Length, newNumbers.Length));
+        for (int a = 0, b = 0; a < oldNumbers.Length && b < newNumbers.Length;)
+            if (changedOld[a]) a++;
+            else if (changedNew[b]) b++;
+            else matches.Add((a++, b++));
         return matches;
     }
 
     /// <summary>
-    /// Ops that turn <paramref name="oldPieces"/> into <paramref name="newPieces"/>, each run of one
-    /// kind joined into one op. <paramref name="key"/> (when given) is what pieces are compared by.
+    /// Ops that turn <paramref name="old"/> into <paramref name="new"/>, each run of one kind
+    /// joined into one op; equal runs carry the newer text (they differ only where numbering
+    /// ignored a difference, such as whitespace).
     /// </summary>
-    public static List<DiffOp> Ops(string[] oldPieces, string[] newPieces, Func<string, string>? key = null)
+    public static List<DiffOp> Ops(NumberedPieces old, NumberedPieces @new)
     {
+        var (changedOld, changedNew) = Changed(old.Numbers, @new.Numbers);
         var ops = new List<DiffOp>();
-        void Add(OpKind kind, string[] pieces, int from, int to)
+        void Add(OpKind kind, NumberedPieces pieces, int from, int to)
         {
-            if (to > from) ops.Add(new DiffOp(kind, string.Join("", pieces, from, to - from)));
+            if (to > from) ops.Add(new DiffOp(kind, pieces.Text(from, to)));
         }
-        var (a, b) = (0, 0);
-        var matches = key is null ? Matches(oldPieces, newPieces) : Matches(oldPieces.Select(key).ToArray(), newPieces.Select(key).ToArray());
-        for (var m = 0; m < matches.Count;)
+        var (n, m) = (old.Count, @new.Count);
+        for (int a = 0, b = 0; a < n || b < m;)
         {
-            var (i, j) = matches[m];
-            Add(OpKind.Delete, oldPieces, a, i);
-            Add(OpKind.Insert, newPieces, b, j);
-            var run = 1;   // matches on consecutive pieces of both sides make one equal op
-            while (m + run < matches.Count && matches[m + run] == (i + run, j + run)) run++;
-            Add(OpKind.Equal, newPieces, j, j + run);
-            (a, b, m) = (i + run, j + run, m + run);
+            var (a0, b0) = (a, b);
+            while (a < n && changedOld[a]) a++;
+            while (b < m && changedNew[b]) b++;
+            Add(OpKind.Delete, old, a0, a);
+            Add(OpKind.Insert, @new, b0, b);
+            var run = 0;   // pieces both sides keep, one after another, make one equal op
+            while (a + run < n && b + run < m && !changedOld[a + run] && !changedNew[b + run]) run++;
+            Add(OpKind.Equal, @new, b, b + run);
+            (a, b) = (a + run, b + run);
+            if (run == 0 && a == a0 && b == b0) break;   // only one side has pieces left, and they are all kept: cannot happen for a true LCS
         }
-        Add(OpKind.Delete, oldPieces, a, oldPieces.Length);
-        Add(OpKind.Insert, newPieces, b, newPieces.Length);
         return ops;
     }
 }

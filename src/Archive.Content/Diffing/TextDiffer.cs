@@ -43,8 +43,10 @@ public static partial class TextDiffer
         /// <summary>Rows in order; a null stands for a pair of paragraphs still to be compared (see <see cref="Pairs"/>).</summary>
         public List<DiffRow?> Rows { get; } = [];
         public List<(int Row, int Old, int New)> Pairs { get; } = [];
-        public HashSet<string>?[] OldWords { get; } = new HashSet<string>?[oldLines.Length];
-        public HashSet<string>?[] NewWords { get; } = new HashSet<string>?[newLines.Length];
+        public HashSet<int>?[] OldWords { get; } = new HashSet<int>?[oldLines.Length];
+        public HashSet<int>?[] NewWords { get; } = new HashSet<int>?[newLines.Length];
+        /// <summary>Numbers for words as <see cref="Similar"/> compares them: letter case ignored.</summary>
+        public PieceNumbers Words { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<int, int> MovedOld { get; } = [];
         public Dictionary<int, int> MovedNew { get; } = [];
         string? _coarserReason;
@@ -75,12 +77,20 @@ public static partial class TextDiffer
     /// <summary>Lines that the other side does not have at all cannot match, so only the others go to the diff.</summary>
     static IEnumerable<(int Old, int New)> AlignLines(Run run)
     {
-        var (oldKeys, newKeys) = (run.Old.Select(run.Key).ToArray(), run.New.Select(run.Key).ToArray());
-        var (inOld, inNew) = (oldKeys.ToHashSet(StringComparer.Ordinal), newKeys.ToHashSet(StringComparer.Ordinal));
-        var oldShared = Enumerable.Range(0, oldKeys.Length).Where(i => inNew.Contains(oldKeys[i])).ToArray();
-        var newShared = Enumerable.Range(0, newKeys.Length).Where(j => inOld.Contains(newKeys[j])).ToArray();
-        return SequenceDiff.Matches(oldShared.Select(i => oldKeys[i]).ToArray(), newShared.Select(j => newKeys[j]).ToArray())
+        var numbers = new PieceNumbers();
+        var (oldNumbers, newNumbers) = (run.Old.Select(l => numbers.Of(run.Key(l))).ToArray(), run.New.Select(l => numbers.Of(run.Key(l))).ToArray());
+        var (inOld, inNew) = (Seen(oldNumbers, numbers.Count), Seen(newNumbers, numbers.Count));
+        var oldShared = Enumerable.Range(0, oldNumbers.Length).Where(i => inNew[oldNumbers[i]]).ToArray();
+        var newShared = Enumerable.Range(0, newNumbers.Length).Where(j => inOld[newNumbers[j]]).ToArray();
+        return SequenceDiff.Matches(oldShared.Select(i => oldNumbers[i]).ToArray(), newShared.Select(j => newNumbers[j]).ToArray())
             .Select(m => (oldShared[m.Old], newShared[m.New]));
+    }
+
+    static bool[] Seen(int[] numbers, int count)
+    {
+        var seen = new bool[count];
+        foreach (var number in numbers) seen[number] = true;
+        return seen;
     }
 
     /// <summary>A paragraph deleted in one place and inserted, word for word, in another has moved.</summary>
@@ -154,10 +164,10 @@ public static partial class TextDiffer
     static List<DiffRow> CompareParagraphs(Run run)
     {
         var compared = new DiffRow[run.Pairs.Count][];
-        Parallel.For(0, run.Pairs.Count, Tokens.NewPool, (k, _, pool) =>
+        Parallel.For(0, run.Pairs.Count, () => new PieceNumbers(), (k, _, numbers) =>
         {
-            compared[k] = ComparePair(run, run.Pairs[k].Old, run.Pairs[k].New, pool);
-            return pool;
+            compared[k] = ComparePair(run, run.Pairs[k].Old, run.Pairs[k].New, numbers);
+            return numbers;
         }, _ => { });
         var rows = new List<DiffRow>(run.Rows.Count + run.Pairs.Count);
         var next = 0;
@@ -167,11 +177,14 @@ public static partial class TextDiffer
         return rows;
     }
 
-    static DiffRow[] ComparePair(Run run, int i, int j, Dictionary<string, string> pool)
+    static DiffRow[] ComparePair(Run run, int i, int j, PieceNumbers numbers)
     {
-        var (prefix, oldMiddle, newMiddle, suffix) = Trim(run.Old[i], run.New[j]);
-        var (oldPieces, newPieces) = (Tokens.For(run.Options.Granularity, oldMiddle, pool), Tokens.For(run.Options.Granularity, newMiddle, pool));
-        if (OutOfTime(run) || EstimatedCost(oldPieces, newPieces) > LargestAffordablePair)
+        var (a, b) = (run.Old[i], run.New[j]);
+        var (prefix, suffix) = SharedEnds(a, b);
+        var (granularity, ignoreWhitespace) = (run.Options.Granularity, run.Options.IgnoreWhitespace);
+        var oldPieces = Tokens.Numbered(granularity, a, prefix, a.Length - suffix, numbers, ignoreWhitespace);
+        var newPieces = Tokens.Numbered(granularity, b, prefix, b.Length - suffix, numbers, ignoreWhitespace);
+        if (OutOfTime(run) || EstimatedCost(oldPieces.Numbers, newPieces.Numbers) > LargestAffordablePair)
         {
             run.Coarsen("a paragraph was too large to compare piece by piece within the time budget");
             return
@@ -180,9 +193,9 @@ public static partial class TextDiffer
                 new DiffRow(RowKind.Inserted, null, j, [new DiffOp(OpKind.Insert, run.New[j])]),
             ];
         }
-        var ops = SequenceDiff.Ops(oldPieces, newPieces, run.Options.IgnoreWhitespace ? Collapse : null);
-        ops.Insert(0, new DiffOp(OpKind.Equal, prefix));
-        ops.Add(new DiffOp(OpKind.Equal, suffix));
+        var ops = SequenceDiff.Ops(oldPieces, newPieces);
+        ops.Insert(0, new DiffOp(OpKind.Equal, a[..prefix]));
+        ops.Add(new DiffOp(OpKind.Equal, a[^suffix..]));
         return [new DiffRow(RowKind.Changed, i, j, run.Options.Granularity == Granularity.Word ? DiffOps.Tidy(ops) : DiffOps.Merge(ops))];
     }
 
@@ -194,10 +207,10 @@ public static partial class TextDiffer
     }
 
     /// <summary>
-    /// The text both lines start and end with, cut at whitespace so that no word is split, and
-    /// what lies between: only that goes to the diff.
+    /// How long the text is that both lines start with, and that they end with, cut at whitespace
+    /// so that no word is split: only what lies between goes to the diff.
     /// </summary>
-    static (string Prefix, string OldMiddle, string NewMiddle, string Suffix) Trim(string a, string b)
+    static (int Prefix, int Suffix) SharedEnds(string a, string b)
     {
         var p = 0;
         var limit = Math.Min(a.Length, b.Length);
@@ -206,14 +219,14 @@ public static partial class TextDiffer
         var s = 0;
         while (s < limit - p && a[a.Length - 1 - s] == b[b.Length - 1 - s]) s++;
         while (s > 0 && !char.IsWhiteSpace(a[a.Length - s])) s--;
-        return (a[..p], a[p..(a.Length - s)], b[p..(b.Length - s)], a[(a.Length - s)..]);
+        return (p, s);
     }
 
     /// <summary>Myers takes about (n + m) × d steps; the pieces only one side has bound d from below.</summary>
-    static double EstimatedCost(string[] a, string[] b)
+    static double EstimatedCost(int[] a, int[] b)
     {
         if ((double)(a.Length + b.Length) * (a.Length + b.Length) <= LargestAffordablePair) return 0;   // d is at most n + m
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<int, int>();
         foreach (var piece in a) counts[piece] = counts.GetValueOrDefault(piece) + 1;
         foreach (var piece in b) counts[piece] = counts.GetValueOrDefault(piece) - 1;
         return (double)(a.Length + b.Length) * counts.Values.Sum(Math.Abs);
@@ -224,13 +237,13 @@ public static partial class TextDiffer
     {
         var (a, b) = (run.Old[i], run.New[j]);
         if (Tokens.IsBlank(a) && Tokens.IsBlank(b)) return true;
-        if (SharedEnds(a, b) >= PairingSimilarity * Math.Max(a.Length, b.Length)) return true;
-        var (wa, wb) = (run.OldWords[i] ??= WordSet(a), run.NewWords[j] ??= WordSet(b));
+        if (SharedLength(a, b) >= PairingSimilarity * Math.Max(a.Length, b.Length)) return true;
+        var (wa, wb) = (run.OldWords[i] ??= WordSet(run, a), run.NewWords[j] ??= WordSet(run, b));
         if (wa.Count == 0 || wb.Count == 0) return false;
         return (double)wa.Count(wb.Contains) / Math.Max(wa.Count, wb.Count) >= PairingSimilarity;
     }
 
-    static int SharedEnds(string a, string b)
+    static int SharedLength(string a, string b)
     {
         var limit = Math.Min(a.Length, b.Length);
         var p = 0;
@@ -240,8 +253,14 @@ public static partial class TextDiffer
         return p + s;
     }
 
-    static HashSet<string> WordSet(string line) =>
-        Tokens.Words(line).Where(w => Tokens.IsWordChar(w[0])).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    static HashSet<int> WordSet(Run run, string line)
+    {
+        var pieces = Tokens.Numbered(Granularity.Word, line, 0, line.Length, run.Words);
+        var words = new HashSet<int>();
+        for (var k = 0; k < pieces.Count; k++)
+            if (Tokens.IsWordChar(line[pieces.Starts[k]])) words.Add(pieces.Numbers[k]);
+        return words;
+    }
 
     static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
 

@@ -29,14 +29,44 @@ public static class Tokens
         var known = pool?.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < text.Length;)
         {
-            var end = i + 1;
-            if (IsWordChar(text[i])) while (end < text.Length && IsWordChar(text[end])) end++;
-            else if (char.IsWhiteSpace(text[i])) while (end < text.Length && char.IsWhiteSpace(text[end])) end++;
-            else if (char.IsHighSurrogate(text[i]) && end < text.Length) end++;
+            var end = WordPieceEnd(text, i, text.Length);
             pieces.Add(known is { } lookup ? Pooled(lookup, text.AsSpan(i, end - i)) : text[i..end]);
             i = end;
         }
         return pieces.ToArray();
+    }
+
+    /// <summary>Where the piece of <see cref="Words"/> that starts at <paramref name="i"/> ends (exclusive), not past <paramref name="limit"/>.</summary>
+    static int WordPieceEnd(string text, int i, int limit)
+    {
+        var end = i + 1;
+        if (IsWordChar(text[i])) while (end < limit && IsWordChar(text[end])) end++;
+        else if (char.IsWhiteSpace(text[i])) while (end < limit && char.IsWhiteSpace(text[end])) end++;
+        else if (char.IsHighSurrogate(text[i]) && end < limit) end++;
+        return end;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>] cut as <see cref="For"/>
+    /// cuts it, each piece numbered by <paramref name="numbers"/> instead of copied. With
+    /// <paramref name="ignoreWhitespace"/>, every piece of whitespace alone gets one number.
+    /// </summary>
+    public static NumberedPieces Numbered(Granularity granularity, string text, int from, int to, PieceNumbers numbers, bool ignoreWhitespace = false)
+    {
+        var starts = new List<int>((to - from) / 4 + 2);
+        var pieces = new List<int>((to - from) / 4 + 1);
+        for (var i = from; i < to;)
+        {
+            var end = granularity == Granularity.Char
+                ? i + StringInfo.GetNextTextElementLength(text.AsSpan(i, to - i))
+                : WordPieceEnd(text, i, to);
+            var piece = text.AsSpan(i, end - i);
+            starts.Add(i);
+            pieces.Add(ignoreWhitespace && piece.IsWhiteSpace() ? PieceNumbers.Whitespace : numbers.Of(piece));
+            i = end;
+        }
+        starts.Add(to);
+        return new NumberedPieces(text, starts.ToArray(), pieces.ToArray());
     }
 
     /// <summary>A pool for <see cref="Words"/>: one per thread, as it is not safe to share.</summary>
@@ -74,4 +104,42 @@ public static class Tokens
         : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     public static bool IsBlank(string line) => string.IsNullOrWhiteSpace(line);
+}
+
+/// <summary>Numbers for pieces of text: equal pieces get equal numbers. One per thread, as it is not safe to share.</summary>
+public sealed class PieceNumbers(StringComparer? comparer = null)
+{
+    /// <summary>The number of every piece that is whitespace alone, when whitespace is ignored.</summary>
+    public const int Whitespace = -1;
+
+    readonly Dictionary<string, int> _numbers = new(comparer ?? StringComparer.Ordinal);
+
+    /// <summary>How many different pieces have a number: numbers run from 0 to one less.</summary>
+    public int Count => _numbers.Count;
+
+    public int Of(ReadOnlySpan<char> piece)
+    {
+        var lookup = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(piece, out var number)) return number;
+        number = _numbers.Count;
+        lookup[piece] = number;
+        return number;
+    }
+
+    public int Of(string piece)
+    {
+        if (_numbers.TryGetValue(piece, out var number)) return number;
+        number = _numbers.Count;
+        _numbers[piece] = number;
+        return number;
+    }
+}
+
+/// <summary>A text's pieces as numbers, and where each starts: piece <c>k</c> is <c>Source[Starts[k]..Starts[k + 1]]</c>.</summary>
+public sealed record NumberedPieces(string Source, int[] Starts, int[] Numbers)
+{
+    public int Count => Numbers.Length;
+
+    /// <summary>Pieces <paramref name="from"/> to <paramref name="to"/> (exclusive) as the text they are.</summary>
+    public string Text(int from, int to) => Source.Substring(Starts[from], Starts[to] - Starts[from]);
 }

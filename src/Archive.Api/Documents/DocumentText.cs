@@ -64,15 +64,33 @@ public static class DocumentText
         {
             Parameters = { new() { Value = hashes.Distinct().ToArray() } },
         };
-        var parts = new Dictionary<string, List<string>>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        // Each part is decoded straight into one buffer per text (no string per part, which for a
+        // 5 MB text meant as many megabytes again for the collector), and the text made once from it.
+        var texts = new Dictionary<string, string>();
+        var buffer = new System.Text.StringBuilder();
+        var chunk = System.Buffers.ArrayPool<char>.Shared.Rent(64 * 1024);
+        string? current = null;
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
             while (await reader.ReadAsync(ct))
             {
                 var hash = reader.GetString(0);
-                if (!parts.TryGetValue(hash, out var list)) parts[hash] = list = [];
-                list.Add(reader.GetString(1));
+                if (hash != current)
+                {
+                    if (current is not null) texts[current] = buffer.ToString();
+                    (current, buffer.Length) = (hash, 0);
+                }
+                using var part = await reader.GetTextReaderAsync(1, ct);
+                for (int read; (read = await part.ReadAsync(chunk.AsMemory(), ct)) > 0;) buffer.Append(chunk, 0, read);
             }
-        return parts.ToDictionary(p => p.Key, p => string.Concat(p.Value));
+            if (current is not null) texts[current] = buffer.ToString();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chunk);
+        }
+        return texts;
     }
 
     /// <summary>

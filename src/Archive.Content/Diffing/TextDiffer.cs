@@ -19,8 +19,23 @@ public static partial class TextDiffer
 
     public static TextDiff Compare(string oldText, string newText, DiffOptions? options = null)
     {
+        var (oldLines, newLines) = Lines(oldText, newText);
+        return Compare(oldLines, newLines, options);
+    }
+
+    /// <summary>Both texts cut into lines (<see cref="Tokens.Lines"/>), side by side.</summary>
+    public static (string[] Old, string[] New) Lines(string oldText, string newText)
+    {
+        string[] oldLines = [], newLines = [];
+        Parallel.Invoke(() => oldLines = Tokens.Lines(oldText), () => newLines = Tokens.Lines(newText));
+        return (oldLines, newLines);
+    }
+
+    /// <summary>Compares two texts already cut by <see cref="Lines"/>.</summary>
+    public static TextDiff Compare(string[] oldLines, string[] newLines, DiffOptions? options = null)
+    {
         options ??= new DiffOptions();
-        var run = new Run(options, Tokens.Lines(oldText), Tokens.Lines(newText));
+        var run = new Run(options, oldLines, newLines);
         foreach (var segment in Segments(run))
             if (segment.Equal is var (i, j))
                 run.Rows.Add(new DiffRow(RowKind.Equal, i, j, [new DiffOp(OpKind.Equal, run.New[j])]));

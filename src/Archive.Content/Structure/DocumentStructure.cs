@@ -29,7 +29,7 @@ public static partial class DocumentStructure
             (section, sectionStart) = (heading ?? "", k);
         }
         for (var k = footnotesFrom; k < lines.Count; k++)
-            if (Footnote().Match(lines[k]) is { Success: true } note)
+            if (IsFootnote(lines[k]) && Footnote().Match(lines[k]) is { Success: true } note)
                 units.Add(new StructureUnit($"voetnoot {note.Groups[1].Value}", "voetnoot", k, k));
         return units;
     }
@@ -46,20 +46,29 @@ public static partial class DocumentStructure
     /// <summary>Headings and answer markers are short lines; paragraphs of text are not read by the patterns at all.</summary>
     const int LongestHeading = 300;
 
+    /// <summary>
+    /// Each pattern is tried only on lines that hold a word it cannot match without (a search for
+    /// a fixed word is many times faster than the pattern): most lines are plain text.
+    /// </summary>
     static string? SectionName(string line)
     {
         if (line.Length > LongestHeading) return null;
-        if (Contribution().Match(line) is { Success: true } m) return m.Groups["party"].Value;
-        if (Reaction().IsMatch(line)) return "Reactie";
+        if (line.Contains("-fractie", StringComparison.Ordinal) && Contribution().Match(line) is { Success: true } m) return m.Groups["party"].Value;
+        if (line.Contains("reactie van de", StringComparison.OrdinalIgnoreCase) && Reaction().IsMatch(line)) return "Reactie";
         return null;
     }
+
+    static bool IsAnswerMarker(string line) =>
+        line.Length <= LongestHeading && line.Contains("antwoord", StringComparison.OrdinalIgnoreCase) && AnswerMarker().IsMatch(line);
+
+    static bool IsFootnote(string line) => line.Contains('↩') && Footnote().IsMatch(line);
 
     /// <summary>A section, and inside it each question (the paragraph before an answer marker) and its answer.</summary>
     static void AddSection(List<StructureUnit> units, IReadOnlyList<string> lines, string name, int first, int last)
     {
         if (last < first) return;
         units.Add(new StructureUnit(name, "sectie", first, last));
-        var markers = Enumerable.Range(first, last - first + 1).Where(k => lines[k].Length <= LongestHeading && AnswerMarker().IsMatch(lines[k])).ToList();
+        var markers = Enumerable.Range(first, last - first + 1).Where(k => IsAnswerMarker(lines[k])).ToList();
         var questionLines = markers.Select(m => PreviousText(lines, m, first)).ToList();
         for (var n = 0; n < markers.Count; n++)
         {
@@ -82,7 +91,7 @@ public static partial class DocumentStructure
         for (var k = lines.Count - 1; k >= 0; k--)
         {
             if (string.IsNullOrWhiteSpace(lines[k])) continue;
-            if (!Footnote().IsMatch(lines[k])) break;
+            if (!IsFootnote(lines[k])) break;
             start = k;
         }
         return start;

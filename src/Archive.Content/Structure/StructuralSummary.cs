@@ -16,9 +16,23 @@ public sealed record StructuralChange(string Part, string What, int WordsAdded, 
 
 public static class StructuralSummary
 {
-    public static IReadOnlyList<StructuralChange> Of(TextDiff diff)
+    /// <summary>For each line of the older and of the newer text, the narrowest part of the document that holds it (or null).</summary>
+    public sealed record LineParts(StructureUnit?[] Old, StructureUnit?[] New);
+
+    /// <summary>The parts of both texts, found side by side: they do not depend on the diff, so they can be found while it runs.</summary>
+    public static LineParts PartsOf(IReadOnlyList<string> oldLines, IReadOnlyList<string> newLines)
     {
-        var (oldUnits, newUnits) = (Index(diff.OldLines), Index(diff.NewLines));
+        StructureUnit?[] oldUnits = [], newUnits = [];
+        Parallel.Invoke(() => oldUnits = Index(oldLines), () => newUnits = Index(newLines));
+        return new LineParts(oldUnits, newUnits);
+    }
+
+    public static IReadOnlyList<StructuralChange> Of(TextDiff diff) => Of(diff, PartsOf(diff.OldLines, diff.NewLines));
+
+    /// <summary>The changes of <paramref name="diff"/> by part, with <paramref name="parts"/> found from the same lines.</summary>
+    public static IReadOnlyList<StructuralChange> Of(TextDiff diff, LineParts parts)
+    {
+        var (oldUnits, newUnits) = (parts.Old, parts.New);
         var changes = new List<StructuralChange>();
         var positions = new Dictionary<(string, string), int>();
         foreach (var row in diff.Rows.Where(r => r.Kind != RowKind.Equal))

@@ -13,8 +13,12 @@ public sealed record DocumentComparison(string Number, RevisionEntry From, Revis
 
     public IReadOnlyList<FieldChange> MetadataChanges => Content.Diffing.MetadataChanges.Between(FromFacts, ToFacts);
 
-    public IReadOnlyList<StructuralChange> StructuralChanges => _structuralChanges ??= StructuralSummary.Of(Diff);
+    public IReadOnlyList<StructuralChange> StructuralChanges =>
+        _structuralChanges ??= Parts is null ? StructuralSummary.Of(Diff) : StructuralSummary.Of(Diff, Parts);
     IReadOnlyList<StructuralChange>? _structuralChanges;
+
+    /// <summary>The part of the document each line of either text is in, when found already.</summary>
+    public StructuralSummary.LineParts? Parts { get; init; }
 
     public string UnifiedPatch(int context) =>
         Content.Diffing.UnifiedPatch.Write(Diff, $"a/{Number}@{From.Revision}", $"b/{Number}@{To.Revision}", context);
@@ -23,10 +27,16 @@ public sealed record DocumentComparison(string Number, RevisionEntry From, Revis
     public static async Task<DocumentComparison> LoadAsync(IQuerySession session, string number, RevisionEntry from, RevisionEntry to,
         DiffOptions options, CancellationToken ct)
     {
-        var texts = await DocumentText.LoadManyAsync(session, [from.ContentHash, to.ContentHash], ct);
+        // The two texts are read side by side, each on a connection of its own: for large texts,
+        // PostgreSQL's decompression and the decoding here are most of the reading.
+        var older = DocumentText.LoadAsync(session, from.ContentHash, ct);
+        var newer = to.ContentHash == from.ContentHash ? older : DocumentText.LoadAsync(session, to.ContentHash, ct);
         var records = await session.LoadManyAsync<TimeTravel.RevisionRecord>(ct, TimeTravel.RevisionRecord.IdOf(number, from.Revision), TimeTravel.RevisionRecord.IdOf(number, to.Revision));
-        string Text(string hash) => texts.GetValueOrDefault(hash, "");
         RevisionFacts Facts(RevisionEntry r) => new(r.SourceVersion, r.SourceUpdatedRaw, records.First(x => x.Revision == r.Revision).Metadata);
-        return new DocumentComparison(number, from, to, Facts(from), Facts(to), TextDiffer.Compare(Text(from.ContentHash), Text(to.ContentHash), options));
+        var (oldLines, newLines) = TextDiffer.Lines(await older ?? "", await newer ?? "");
+        // The document's parts are found on another core while the diff aligns the lines, which it does on one.
+        var parts = Task.Run(() => StructuralSummary.PartsOf(oldLines, newLines), ct);
+        var diff = TextDiffer.Compare(oldLines, newLines, options);
+        return new DocumentComparison(number, from, to, Facts(from), Facts(to), diff) { Parts = await parts };
     }
 }

@@ -18,8 +18,13 @@ public enum RowKind { Equal, Changed, Deleted, Inserted, MovedAway, MovedHere }
 /// </summary>
 public sealed record DiffRow(RowKind Kind, int? OldLine, int? NewLine, IReadOnlyList<DiffOp> Ops, int? MoveId = null)
 {
-    public string OldText => string.Concat(Ops.Where(o => o.Kind != OpKind.Insert).Select(o => o.Text));
-    public string NewText => string.Concat(Ops.Where(o => o.Kind != OpKind.Delete).Select(o => o.Text));
+    public string OldText => Side(without: OpKind.Insert);
+    public string NewText => Side(without: OpKind.Delete);
+
+    /// <summary>The text of one side; a row of one op (most rows: every equal line) is that op's text, not a copy of it.</summary>
+    string Side(OpKind without) => Ops is [var only]
+        ? only.Kind != without ? only.Text : ""
+        : string.Concat(Ops.Where(o => o.Kind != without).Select(o => o.Text));
 }
 
 public sealed record DiffStats(

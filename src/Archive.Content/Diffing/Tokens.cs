@@ -19,18 +19,14 @@ public static class Tokens
         return lines.ToArray();
     }
 
-    /// <summary>
-    /// Words (letters, marks and digits), runs of whitespace, and single other characters. With a
-    /// <paramref name="pool"/>, a piece met before is that same string again, not a new copy.
-    /// </summary>
-    public static string[] Words(string text, Dictionary<string, string>? pool = null)
+    /// <summary>Words (letters, marks and digits), runs of whitespace, and single other characters.</summary>
+    public static string[] Words(string text)
     {
         var pieces = new List<string>(text.Length / 4 + 1);
-        var known = pool?.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < text.Length;)
         {
             var end = WordPieceEnd(text, i, text.Length);
-            pieces.Add(known is { } lookup ? Pooled(lookup, text.AsSpan(i, end - i)) : text[i..end]);
+            pieces.Add(text[i..end]);
             i = end;
         }
         return pieces.ToArray();
@@ -47,8 +43,9 @@ public static class Tokens
     }
 
     /// <summary>
-    /// <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>] cut as <see cref="For"/>
-    /// cuts it, each piece numbered by <paramref name="numbers"/> instead of copied. With
+    /// <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>] cut into words as
+    /// <see cref="Words"/> cuts it, or into characters as a reader sees them (grapheme clusters),
+    /// each piece numbered by <paramref name="numbers"/> instead of copied. With
     /// <paramref name="ignoreWhitespace"/>, every piece of whitespace alone gets one number.
     /// </summary>
     public static NumberedPieces Numbered(Granularity granularity, string text, int from, int to, PieceNumbers numbers, bool ignoreWhitespace = false)
@@ -68,28 +65,6 @@ public static class Tokens
         starts.Add(to);
         return new NumberedPieces(text, starts.ToArray(), pieces.ToArray());
     }
-
-    /// <summary>A pool for <see cref="Words"/>: one per thread, as it is not safe to share.</summary>
-    public static Dictionary<string, string> NewPool() => new(StringComparer.Ordinal);
-
-    static string Pooled(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> pool, ReadOnlySpan<char> piece)
-    {
-        if (pool.TryGetValue(piece, out var known)) return known;
-        var text = piece.ToString();
-        pool[piece] = text;
-        return text;
-    }
-
-    public static string[] Characters(string text)
-    {
-        var pieces = new List<string>();
-        var e = StringInfo.GetTextElementEnumerator(text);
-        while (e.MoveNext()) pieces.Add(e.GetTextElement());
-        return pieces.ToArray();
-    }
-
-    public static string[] For(Granularity granularity, string text, Dictionary<string, string>? pool = null) =>
-        granularity == Granularity.Char ? Characters(text) : Words(text, pool);
 
     public static int WordCount(string text)
     {

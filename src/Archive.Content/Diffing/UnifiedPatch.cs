@@ -11,24 +11,35 @@ public static class UnifiedPatch
 {
     enum Side { Both, Old, New }
 
-    sealed record Line(Side Side, string Text);
+    readonly record struct Line(Side Side, string Text);
 
     public static string Write(TextDiff diff, string oldName, string newName, int context = 3)
     {
         var lines = Lines(diff);
-        var changed = Enumerable.Range(0, lines.Count).Where(k => lines[k].Side != Side.Both).ToList();
+        var changed = new List<int>();
+        for (var k = 0; k < lines.Count; k++)
+            if (lines[k].Side != Side.Both) changed.Add(k);
         if (changed.Count == 0) return "";
-        var patch = new StringBuilder($"--- {oldName}\n+++ {newName}\n");
         var (oldBefore, newBefore) = (new int[lines.Count + 1], new int[lines.Count + 1]);
         for (var k = 0; k < lines.Count; k++)
         {
             oldBefore[k + 1] = oldBefore[k] + (lines[k].Side != Side.New ? 1 : 0);
             newBefore[k + 1] = newBefore[k] + (lines[k].Side != Side.Old ? 1 : 0);
         }
-        foreach (var (first, last) in Hunks(changed, lines.Count, Math.Max(0, context)))
+        var hunks = Hunks(changed, lines.Count, Math.Max(0, context)).ToList();
+        // Sized once: a patch of a large text is most of the text again, and growing a builder that size costs copies.
+        var length = oldName.Length + newName.Length + 10L;
+        foreach (var (first, last) in hunks)
+        {
+            length += 40;
+            for (var k = first; k <= last; k++) length += lines[k].Text.Length + 1;
+        }
+        var patch = new StringBuilder((int)Math.Min(length, int.MaxValue / 2));
+        patch.Append("--- ").Append(oldName).Append("\n+++ ").Append(newName).Append('\n');
+        foreach (var (first, last) in hunks)
         {
             var (oldCount, newCount) = (oldBefore[last + 1] - oldBefore[first], newBefore[last + 1] - newBefore[first]);
-            patch.Append($"@@ -{Range(oldBefore[first], oldCount)} +{Range(newBefore[first], newCount)} @@\n");
+            patch.Append("@@ -").Append(Range(oldBefore[first], oldCount)).Append(" +").Append(Range(newBefore[first], newCount)).Append(" @@\n");
             for (var k = first; k <= last; k++) WriteLine(patch, lines[k]);
         }
         return patch.ToString();
@@ -37,21 +48,27 @@ public static class UnifiedPatch
     /// <summary>Context lines, and in each run of changes the removed lines first, then the added ones, as diff(1) writes them.</summary>
     static List<Line> Lines(TextDiff diff)
     {
-        var lines = new List<Line>();
+        var lines = new List<Line>(diff.Rows.Count + 16);
         var (removed, added) = (new List<Line>(), new List<Line>());
+        void Flush()
+        {
+            lines.AddRange(removed);
+            lines.AddRange(added);
+            removed.Clear();
+            added.Clear();
+        }
         foreach (var row in diff.Rows)
         {
             if (row.Kind == RowKind.Equal)
             {
-                lines.AddRange(removed.Concat(added));
-                (removed, added) = ([], []);
+                Flush();
                 lines.Add(new Line(Side.Both, row.NewText));
                 continue;
             }
             if (row.OldLine is not null) removed.Add(new Line(Side.Old, row.OldText));
             if (row.NewLine is not null) added.Add(new Line(Side.New, row.NewText));
         }
-        lines.AddRange(removed.Concat(added));
+        Flush();
         return lines;
     }
 

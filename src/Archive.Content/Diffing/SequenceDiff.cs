@@ -35,6 +35,72 @@ sealed class SequenceDiff : Differ
     }
 
     /// <summary>
+    /// Like <see cref="Matches"/>, for long sequences. Runs of three pieces found once on each side
+    /// are matched first (the longest chain of them in order on both sides, as patience diff does),
+    /// and the minimal diff runs only between them. The result is not always minimal, but its cost
+    /// grows with the gaps between anchors instead of with the whole length times the number of edits.
+    /// </summary>
+    public static List<(int Old, int New)> AnchoredMatches(int[] oldNumbers, int[] newNumbers)
+    {
+        var matches = new List<(int, int)>(Math.Min(oldNumbers.Length, newNumbers.Length));
+        var (a, b) = (0, 0);
+        foreach (var (i, j) in Anchors(oldNumbers, newNumbers).Append((oldNumbers.Length, newNumbers.Length)))
+        {
+            foreach (var (x, y) in Matches(oldNumbers[a..i], newNumbers[b..j])) matches.Add((a + x, b + y));
+            if (i < oldNumbers.Length) matches.Add((i, j));
+            (a, b) = (i + 1, j + 1);
+        }
+        return matches;
+    }
+
+    /// <summary>Where a run of three pieces that each side has once starts on both sides: the longest chain that rises on both.</summary>
+    static List<(int Old, int New)> Anchors(int[] a, int[] b)
+    {
+        const int Twice = -1;
+        var inOld = new Dictionary<(int, int, int), int>();
+        for (var i = 0; i + 2 < a.Length; i++)
+        {
+            var run = (a[i], a[i + 1], a[i + 2]);
+            inOld[run] = inOld.ContainsKey(run) ? Twice : i;
+        }
+        var inNew = new Dictionary<(int, int, int), int>();
+        for (var j = 0; j + 2 < b.Length; j++)
+        {
+            var run = (b[j], b[j + 1], b[j + 2]);
+            if (inOld.TryGetValue(run, out var i) && i != Twice) inNew[run] = inNew.ContainsKey(run) ? Twice : j;
+        }
+        var candidates = new List<(int Old, int New)>();
+        for (var i = 0; i + 2 < a.Length; i++)
+            if (inNew.TryGetValue((a[i], a[i + 1], a[i + 2]), out var j) && j != Twice && inOld[(a[i], a[i + 1], a[i + 2])] == i)
+                candidates.Add((i, j));
+        return LongestRisingChain(candidates);
+    }
+
+    /// <summary>Of pairs in rising order of their first, the longest chain whose second rises too (patience sorting).</summary>
+    static List<(int Old, int New)> LongestRisingChain(List<(int Old, int New)> pairs)
+    {
+        var tails = new List<int>();   // tails[k]: the pair that ends the best chain of length k + 1 found so far
+        var previous = new int[pairs.Count];
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var (low, high) = (0, tails.Count);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (pairs[tails[middle]].New < pairs[k].New) low = middle + 1;
+                else high = middle;
+            }
+            previous[k] = low > 0 ? tails[low - 1] : -1;
+            if (low == tails.Count) tails.Add(k);
+            else tails[low] = k;
+        }
+        var chain = new List<(int, int)>(tails.Count);
+        for (var k = tails.Count > 0 ? tails[^1] : -1; k >= 0; k = previous[k]) chain.Add(pairs[k]);
+        chain.Reverse();
+        return chain;
+    }
+
+    /// <summary>
     /// Ops that turn <paramref name="old"/> into <paramref name="new"/>, each run of one kind
     /// joined into one op; equal runs carry the newer text (they differ only where numbering
     /// ignored a difference, such as whitespace).

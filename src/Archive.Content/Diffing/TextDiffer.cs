@@ -16,6 +16,8 @@ public static partial class TextDiffer
     const int PairingWindow = 50;
     const double PairingSimilarity = 0.4;
     const double LargestAffordablePair = 2e8;
+    /// <summary>Past this many lines on the two sides together, lines are aligned around anchors (<see cref="SequenceDiff.AnchoredMatches"/>), not by one minimal diff.</summary>
+    const int LinesForAnchoring = 20_000;
 
     public static TextDiff Compare(string oldText, string newText, DiffOptions? options = null)
     {
@@ -97,8 +99,11 @@ public static partial class TextDiffer
         var (inOld, inNew) = (Seen(oldNumbers, numbers.Count), Seen(newNumbers, numbers.Count));
         var oldShared = Enumerable.Range(0, oldNumbers.Length).Where(i => inNew[oldNumbers[i]]).ToArray();
         var newShared = Enumerable.Range(0, newNumbers.Length).Where(j => inOld[newNumbers[j]]).ToArray();
-        return SequenceDiff.Matches(oldShared.Select(i => oldNumbers[i]).ToArray(), newShared.Select(j => newNumbers[j]).ToArray())
-            .Select(m => (oldShared[m.Old], newShared[m.New]));
+        var (oldKept, newKept) = (oldShared.Select(i => oldNumbers[i]).ToArray(), newShared.Select(j => newNumbers[j]).ToArray());
+        var matches = oldKept.Length + newKept.Length > LinesForAnchoring
+            ? SequenceDiff.AnchoredMatches(oldKept, newKept)
+            : SequenceDiff.Matches(oldKept, newKept);
+        return matches.Select(m => (oldShared[m.Old], newShared[m.New]));
     }
 
     static bool[] Seen(int[] numbers, int count)

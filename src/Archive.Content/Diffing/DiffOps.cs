@@ -26,29 +26,37 @@ public static class DiffOps
     /// <summary>
     /// Makes a word diff read as a person would write it: a run of whitespace (or a lone
     /// punctuation mark) kept between two changes becomes part of them, and within each run of
-    /// changes the deleted text comes before the inserted text.
+    /// changes the deleted text comes before the inserted text. For the ops of one paragraph,
+    /// which carry no moves.
     /// </summary>
     public static IReadOnlyList<DiffOp> Tidy(IReadOnlyList<DiffOp> ops)
     {
-        var list = Merge(ops).ToList();
-        for (var i = 1; i < list.Count - 1; i++)
-            if (list[i].Kind == OpKind.Equal && IsFiller(list[i].Text) && list[i - 1].Kind != OpKind.Equal && list[i + 1].Kind != OpKind.Equal)
-            {
-                var text = list[i].Text;
-                list[i] = new DiffOp(OpKind.Delete, text);
-                list.Insert(i + 1, new DiffOp(OpKind.Insert, text));
-            }
-        var result = new List<DiffOp>();
-        for (var i = 0; i < list.Count;)
+        // After merging, an equal op's neighbours are changes; one that is filler, and not at
+        // either end, joins the changes around it on both sides.
+        var merged = Merge(ops);
+        var result = new List<DiffOp>(merged.Count);
+        var (deleted, inserted) = (new List<string>(), new List<string>());
+        void Flush()
         {
-            if (list[i].Kind == OpKind.Equal) { result.Add(list[i++]); continue; }
-            var end = i;
-            while (end < list.Count && list[end].Kind != OpKind.Equal) end++;
-            result.AddRange(list.GetRange(i, end - i).Where(o => o.Kind == OpKind.Delete));
-            result.AddRange(list.GetRange(i, end - i).Where(o => o.Kind == OpKind.Insert));
-            i = end;
+            if (deleted.Count > 0) result.Add(new DiffOp(OpKind.Delete, string.Concat(deleted)));
+            if (inserted.Count > 0) result.Add(new DiffOp(OpKind.Insert, string.Concat(inserted)));
+            deleted.Clear();
+            inserted.Clear();
         }
-        return Merge(result);
+        for (var i = 0; i < merged.Count; i++)
+        {
+            var op = merged[i];
+            if (op.Kind == OpKind.Equal && (i == 0 || i == merged.Count - 1 || !IsFiller(op.Text)))
+            {
+                Flush();
+                result.Add(op);
+                continue;
+            }
+            if (op.Kind != OpKind.Insert) deleted.Add(op.Text);
+            if (op.Kind != OpKind.Delete) inserted.Add(op.Text);
+        }
+        Flush();
+        return result;
     }
 
     static bool IsFiller(string text) => string.IsNullOrWhiteSpace(text) || (text.Length == 1 && !char.IsLetterOrDigit(text[0]));

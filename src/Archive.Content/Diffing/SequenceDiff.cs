@@ -71,8 +71,8 @@ sealed class SequenceDiff : Differ
         }
         var candidates = new List<(int Old, int New)>();
         for (var i = 0; i + 2 < a.Length; i++)
-            if (inNew.TryGetValue((a[i], a[i + 1], a[i + 2]), out var j) && j != Twice && inOld[(a[i], a[i + 1], a[i + 2])] == i)
-                candidates.Add((i, j));
+            if (inNew.TryGetValue((a[i], a[i + 1], a[i + 2]), out var j) && j != Twice)
+                candidates.Add((i, j));   // inNew holds only runs the old side has once: this one, at i
         return LongestRisingChain(candidates);
     }
 

@@ -29,7 +29,7 @@ public static partial class DocumentStructure
             (section, sectionStart) = (heading ?? "", k);
         }
         for (var k = footnotesFrom; k < lines.Count; k++)
-            if (IsFootnote(lines[k]) && Footnote().Match(lines[k]) is { Success: true } note)
+            if (lines[k].Contains('↩') && Footnote().Match(lines[k]) is { Success: true } note)
                 units.Add(new StructureUnit($"voetnoot {note.Groups[1].Value}", "voetnoot", k, k));
         return units;
     }

@@ -28,13 +28,19 @@ public static class DocumentText
 
     /// <summary>
     /// Queues the text in the session's transaction, all its parts in one statement, unless a text of
-    /// that hash is there (by another revision, or by a concurrent writer: then it is the same text).
+    /// that hash is there (by another revision, or by a concurrent writer: then it is the same text),
+    /// and tells the store's <see cref="ITextStoredListener"/>s in the same transaction.
     /// </summary>
-    public static void Store(IDocumentSession session, string hash, string text) =>
+    public static void Store(IDocumentSession session, string hash, string text)
+    {
+        var parts = TextSlices.Of(text);
         session.QueueSqlCommand(
             $"insert into {session.DocumentStore.Options.DatabaseSchemaName}.{Table} (hash, part, text) " +
             "select ?, (p.n - 1)::int, p.text from unnest(?::text[]) with ordinality as p(text, n) on conflict do nothing",
-            hash, TextSlices.Of(text).ToArray());
+            hash, parts.ToArray());
+        foreach (var listener in ((StoreOptions)session.DocumentStore.Options).Listeners.OfType<ITextStoredListener>())
+            listener.Stored(session, hash, parts);
+    }
 
     /// <summary>Whether the Archive has the text, asked without reading it (texts are large, and most revisions share one).</summary>
     public static async Task<bool> IsKeptAsync(IQuerySession session, string hash, CancellationToken ct)
@@ -108,4 +114,14 @@ public static class DocumentText
 
         public override string ToString() => $"StoreText {Hash}";
     }
+}
+
+/// <summary>
+/// Told of each text as it is stored, with its parts, to add what belongs with it to the same
+/// transaction (the search index does). Registered among the store's listeners
+/// (<c>StoreOptions.Listeners</c>): the documents store texts without knowing who reads them.
+/// </summary>
+public interface ITextStoredListener
+{
+    void Stored(IDocumentSession session, string hash, IReadOnlyList<string> parts);
 }

@@ -91,7 +91,9 @@ start_private_cluster() {
     PRIVATE_PORT=$(sed -n 4p "$pg/data/postmaster.pid")
   else
     PRIVATE_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-    as_postgres "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -o "-p $PRIVATE_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start > /dev/null
+    # LZ4 for stored texts where these binaries have it, as the Archive's own start does (PrivatePostgres).
+    local lz4=""; as_postgres "$bin/postgres" -D "$pg/data" -C default_toast_compression -c default_toast_compression=lz4 > /dev/null 2>&1 && lz4=" -c default_toast_compression=lz4"
+    as_postgres "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -o "-p $PRIVATE_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''$lz4" start > /dev/null
     PRIVATE_STOP="as_postgres '$bin/pg_ctl' -D '$pg/data' -m fast stop > /dev/null"
     trap 'eval "$PRIVATE_STOP"' EXIT
   fi

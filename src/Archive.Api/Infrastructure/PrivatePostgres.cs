@@ -58,6 +58,7 @@ public sealed class PrivatePostgres : IDisposable
 
         port = FreePort();
         var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" +
+                       (HasLz4(binaries, data) ? $" -c {Lz4}" : "") +
                        (throwaway ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "");
         AsPostgres(Path.Combine(binaries, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", settings, "start");
         var cluster = new PrivatePostgres(binaries, folder, port, password, owner: true, throwaway);
@@ -92,6 +93,15 @@ public sealed class PrivatePostgres : IDisposable
         AsPostgres(Path.Combine(binaries, "initdb"), "-D", Path.Combine(folder, "data"), "-U", "postgres", "--auth=scram-sha-256",
             $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
     }
+
+    const string Lz4 = "default_toast_compression=lz4";
+
+    /// <summary>
+    /// Whether these binaries compress with LZ4 (14 or later, built with it): texts and vectors are
+    /// then compressed about three times faster than with pglz, in about the same space.
+    /// </summary>
+    static bool HasLz4(string binaries, string data) =>
+        TryAsPostgres(Path.Combine(binaries, "postgres"), "-D", data, "-C", "default_toast_compression", "-c", Lz4) == 0;
 
     static int? RunningPort(string binaries, string data)
     {

@@ -53,4 +53,14 @@ public class when_running_a_private_postgres : IDisposable
         var config = await File.ReadAllTextAsync(Path.Combine(cluster.Folder, "data", "postmaster.opts"));
         Assert.Contains("listen_addresses=127.0.0.1", config);
     }
+
+    /// <summary>Debian's binaries (which the tests run on) have LZ4: the cluster compresses stored texts with it.</summary>
+    [Fact]
+    public async Task it_compresses_stored_values_with_lz4()
+    {
+        using var cluster = PrivatePostgres.StartOrJoin(_folder);
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        Assert.Equal("lz4", await new NpgsqlCommand("show default_toast_compression", connection).ExecuteScalarAsync());
+    }
 }

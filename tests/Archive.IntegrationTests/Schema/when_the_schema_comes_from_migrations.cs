@@ -58,6 +58,18 @@ public class when_the_schema_comes_from_migrations : IAsyncLifetime
         await database.AssertDatabaseMatchesConfigurationAsync();
     }
 
+    /// <summary>The test cluster's binaries (Debian's) have LZ4, so the hand-written migration sets it, and the model still matches.</summary>
+    [Fact]
+    public async Task texts_and_search_vectors_are_compressed_with_lz4()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        var compression = await new NpgsqlCommand(
+            "select string_agg(attrelid::regclass || '.' || attname || '=' || attcompression::text, ' ' order by attrelid::regclass::text) from pg_attribute " +
+            "where (attrelid = 'archive.texts'::regclass and attname = 'text') or (attrelid = 'archive.search_slices'::regclass and attname = 'vector')", connection).ExecuteScalarAsync();
+        Assert.Equal("archive.search_slices.vector=l archive.texts.text=l", compression);
+    }
+
     [Fact]
     public async Task the_archive_imports_on_it() =>
         await _host.Scenario(s =>

@@ -102,3 +102,12 @@ start_private_cluster() {
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 psql_private() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PRIVATE_PORT" -U postgres "$@"; }
+
+# A package a bench script needs (wrk, time), installed the first time (the index updated first: a
+# fresh machine has none).
+ensure_package() {
+  command -v "$1" > /dev/null && return
+  echo "Installing $2 (apt-get install $2) …"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" > /dev/null
+}

@@ -47,6 +47,18 @@ ensure_go_sumdb() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go golang-golang-x-mod-dev > /dev/null
 }
 
+# The originals' S3 tests start s3rver, an S3-compatible server from npm (Node from Debian where it is missing).
+ensure_s3rver() {
+  command -v s3rver > /dev/null 2>&1 && return
+  if ! command -v npm > /dev/null 2>&1; then
+    echo "Installing Node.js and npm (apt-get install nodejs npm) for the S3 test server …"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm > /dev/null
+  fi
+  echo "Installing s3rver (npm install -g s3rver@3.7.1) for the originals' S3 tests …"
+  as_root npm install -g --no-audit --no-fund --silent s3rver@3.7.1 > /dev/null
+}
+
 # The browser tests drive Debian's Chromium through Playwright (no browser download).
 ensure_chromium() {
   command -v chromium > /dev/null 2>&1 && return

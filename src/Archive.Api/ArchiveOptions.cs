@@ -24,6 +24,8 @@ public sealed class ArchiveOptions
 
     public FollowSettings Follows { get; set; } = new();
 
+    public Originals.OriginalsSettings Originals { get; set; } = new();
+
     /// <summary>
     /// The Archive's address as its readers reach it (https://archief.example), for the absolute links
     /// it writes (Memento Link headers, the TimeGate's Location, Atom feeds). Unset, links are

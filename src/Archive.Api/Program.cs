@@ -11,6 +11,7 @@ using Archive.Api.Importing.Syncing;
 using Archive.Api.Webhooks;
 using Archive.Api.Transparency;
 using Archive.Api.Following;
+using Archive.Api.Originals;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
@@ -63,6 +64,7 @@ builder.Services.AddMarten(opts =>
         opts.ConfigureWebhooks();
         opts.ConfigureTransparencyLog();
         opts.ConfigureFollows();
+        opts.ConfigureOriginals();
     })
     // Solo on one machine; HotCold on several, so that one node runs the change feed's fan-out and the others stand by.
     .AddAsyncDaemon(builder.Configuration["Archive:DaemonMode"] == "HotCold" ? DaemonMode.HotCold : DaemonMode.Solo)
@@ -99,6 +101,7 @@ builder.Services.AddWebhooks();
 builder.Services.AddChangeFeed(builder.Configuration);
 builder.Services.AddTransparencyLog(builder.Configuration);
 builder.Services.AddFollows(builder.Configuration);
+builder.Services.AddOriginals();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<InputExceptionHandler>();

@@ -54,6 +54,13 @@ public sealed record RevisionImported(
     /// <summary>Whether the text differs from the revision recorded just before this one; null as <see cref="ChangedFields"/> is.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? TextChanged { get; init; }
+
+    /// <summary>
+    /// The reader, with its version, whose reading of the original is <see cref="ContentHash"/>'s text
+    /// ("pdf/1", "opentk-page/1"); null on events recorded before the Archive said which (DESIGN decision 14).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reader { get; init; }
 }
 
 /// <summary>

@@ -50,7 +50,7 @@ public static class ImportEndpoint
 
     static async Task<IResult> ImportPage(byte[] body, IMessageBus bus, ILogger log, CancellationToken ct)
     {
-        var result = await ImportOne("request body", body, "text/plain", bus, log, ct);
+        var result = await ImportOne("request body", body, bus, log, ct);
         if (result.Outcome == ImportOutcome.Rejected)
             return Problems.Status(400, "Page refused", $"The page was not imported: {result.Reason}.");
         var response = Response([result]);
@@ -64,8 +64,8 @@ public static class ImportEndpoint
         var files = await MultipartFiles.ReadAsync(body, contentType, ct);
         if (files.Problem is not null) return files.Problem;
         var results = new List<ImportResult>();
-        foreach (var (name, bytes, type) in files.Files)
-            results.Add(await ImportOne(name, bytes, type, bus, log, ct));
+        foreach (var (name, bytes, _) in files.Files)
+            results.Add(await ImportOne(name, bytes, bus, log, ct));
         if (results.All(r => r.Outcome == ImportOutcome.Rejected))
             return Results.Problem(statusCode: 400, title: "Every file refused", detail: "None of the files could be imported; see 'results' for the reason of each.",
                 extensions: new Dictionary<string, object?> { ["results"] = Response(results).Results });
@@ -77,14 +77,15 @@ public static class ImportEndpoint
     /// of the Archive's own (the database gone) ends the request; then what was committed is listed
     /// nowhere, but importing the same files again skips it.
     /// </summary>
-    static async Task<ImportResult> ImportOne(string name, byte[] bytes, string contentType, IMessageBus bus, ILogger log, CancellationToken ct)
+    static async Task<ImportResult> ImportOne(string name, byte[] bytes, IMessageBus bus, ILogger log, CancellationToken ct)
     {
         if (!Content.Text.Utf8Text.TryDecode(bytes, out var text, out var error))
             return ImportResult.Rejected(name, error);
-        var provenance = new Provenance("opentk-page", name, null, Content.Text.NormalisedText.Sha256(bytes), bytes.LongLength, contentType, OpenTkPages.ImporterVersion);
+        // An OpenTK page is its own original, kept as text/plain in UTF-8 whatever the part said.
+        var provenance = new Provenance("opentk-page", name, null, Content.Text.NormalisedText.Sha256(bytes), bytes.LongLength, OriginalType, OpenTkPages.ImporterVersion);
         try
         {
-            return await OpenTkPages.ImportAsync(bus, name, text, provenance, ct);
+            return await OpenTkPages.ImportAsync(bus, name, text, bytes, provenance, ct);
         }
         catch (Exception e) when (ImportFaults.IsFilesOwn(e))
         {
@@ -92,6 +93,8 @@ public static class ImportEndpoint
             return ImportResult.Rejected(name, ImportFaults.Reason(e));
         }
     }
+
+    const string OriginalType = "text/plain; charset=utf-8";
 
     static ImportResponse Response(IReadOnlyList<ImportResult> results) => new(
         results.Select(r => new ImportedItem(r.Number, r.Outcome, r.Revision, r.Current, r.Source, r.Reason, Links(r))).ToList(),

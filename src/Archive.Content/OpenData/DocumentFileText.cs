@@ -17,23 +17,36 @@ public static class DocumentFileText
     public const string Html = "text/html";
     public const string Plain = "text/plain";
 
-    static readonly Dictionary<string, Func<byte[], ParseResult<string>>> Readers = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Each reader by the type it reads, with its name and version: a revision's text is a reading of
+    /// its original by one of these (DESIGN decision 14). A reader whose output changes gets the next
+    /// version, so that `reread` can tell the readings it would make differently.
+    /// </summary>
+    static readonly Dictionary<string, FileReader> Readers = new(StringComparer.OrdinalIgnoreCase)
     {
-        [Pdf] = bytes => PdfText.Extract(new MemoryStream(bytes)),
-        [Docx] = bytes => DocxText.Extract(new MemoryStream(bytes)),
-        [Doc] = bytes => DocText.Extract(new MemoryStream(bytes)),
-        [Html] = bytes => HtmlText.Extract(new MemoryStream(bytes)),
-        [Plain] = PlainText,
+        [Pdf] = new("pdf", 1, bytes => PdfText.Extract(new MemoryStream(bytes))),
+        [Docx] = new("docx", 1, bytes => DocxText.Extract(new MemoryStream(bytes))),
+        [Doc] = new("doc", 1, bytes => DocText.Extract(new MemoryStream(bytes))),
+        [Html] = new("html", 1, bytes => HtmlText.Extract(new MemoryStream(bytes))),
+        [Plain] = new("text", 1, PlainText),
     };
 
-    public static ParseResult<string> Extract(byte[] bytes, string? contentType)
+    public static ParseResult<string> Extract(byte[] bytes, string? contentType) =>
+        ReaderFor(bytes, contentType) is { } reader ? reader.Read(bytes) : ParseResult<string>.Fail(Unreadable(contentType));
+
+    /// <summary>The reader that <see cref="Extract"/> uses for this file, or null when none reads it.</summary>
+    public static FileReader? ReaderFor(byte[] bytes, string? contentType)
     {
         var type = MediaType(contentType);
-        var sniff = type is null or "application/octet-stream";
-        var read = sniff ? Sniff(bytes) : type;
-        if (read is not null && Readers.TryGetValue(read, out var reader)) return reader(bytes);
-        return ParseResult<string>.Fail($"its type '{contentType ?? "(none)"}' is not one the Archive can read (.pdf, .docx, .doc, .html, .txt)"
-            + (sniff ? ", nor are its first bytes those of one" : ""));
+        var read = type is null or "application/octet-stream" ? Sniff(bytes) : type;
+        return read is not null && Readers.TryGetValue(read, out var reader) ? reader : null;
+    }
+
+    static string Unreadable(string? contentType)
+    {
+        var sniff = MediaType(contentType) is null or "application/octet-stream";
+        return $"its type '{contentType ?? "(none)"}' is not one the Archive can read (.pdf, .docx, .doc, .html, .txt)"
+            + (sniff ? ", nor are its first bytes those of one" : "");
     }
 
     /// <summary>Whether the type is one of those the Archive reads; no type, or application/octet-stream, is not (though <see cref="Extract"/> tries its first bytes).</summary>
@@ -70,4 +83,10 @@ public static class DocumentFileText
             return ParseResult<string>.Fail("the file is not UTF-8 text");
         }
     }
+}
+
+/// <summary>A named, versioned reader of one type of file; <see cref="Id"/> ("pdf/1") is what a revision records as its reading.</summary>
+public sealed record FileReader(string Name, int Version, Func<byte[], ParseResult<string>> Read)
+{
+    public string Id => $"{Name}/{Version}";
 }

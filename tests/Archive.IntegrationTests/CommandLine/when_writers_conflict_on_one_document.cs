@@ -1,3 +1,4 @@
+using Archive.Api.Originals;
 using Archive.Api.Documents;
 using Archive.Api.Documents.Recording;
 using Archive.Api.Importing;
@@ -48,7 +49,7 @@ public class when_writers_conflict_on_one_document(ImportsWithTheirLogCaptured a
         await using var late = store.LightweightSession();
         var stream = await late.Events.FetchForWriting<Document>("2026D07001");
         Assert.Equal(ImportOutcome.Created, (await importer.ImportAsync(Command(page), "first", CancellationToken.None)).Outcome);
-        await RevisionImporter.StageAsync(late, stream, Command(page), DateTimeOffset.UtcNow, CancellationToken.None);
+        await RevisionImporter.StageAsync(late, archive.Host.Services.GetRequiredService<OriginalStores>(), stream, Command(page), DateTimeOffset.UtcNow, CancellationToken.None);
         await Assert.ThrowsAnyAsync<Exception>(() => late.SaveChangesAsync());
 
         // And the importer itself, many at once on one new document: every conflict retried, all succeed.

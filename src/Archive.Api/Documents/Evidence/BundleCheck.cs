@@ -47,6 +47,7 @@ public static class BundleCheck
         var events = named.Keys.Where(k => k.StartsWith("events/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         var (logged, treeSize) = (0, (long?)null);
         CheckChain(named, events, problems);
+        CheckOriginals(named, problems);
         if (named.TryGetValue("log/checkpoint", out var note)) (logged, treeSize) = CheckLog(folder, named, events, Encoding.UTF8.GetString(note), verifierKey, problems, notes);
         else notes.Add("the bundle has no log/checkpoint: it was made before the event was in a checkpoint, or by an Archive without a log");
         return new BundleReport(folder, events.Count, logged, treeSize, problems, notes);
@@ -94,6 +95,13 @@ public static class BundleCheck
                     problems.Add($"{text}: its SHA-256 is not the contentHash {contentHash} of {name}");
             }
         }
+    }
+
+    /// <summary>Each original is named by its SHA-256, which its revisions' events name as their source's: the name is the check.</summary>
+    static void CheckOriginals(Dictionary<string, byte[]> files, List<string> problems)
+    {
+        foreach (var (name, bytes) in files.Where(f => f.Key.StartsWith("originals/", StringComparison.Ordinal)))
+            if (Sha256(bytes) != name["originals/".Length..]) problems.Add($"{name}: its SHA-256 is not its name (the original was changed)");
     }
 
     static (int Logged, long? TreeSize) CheckLog(string document, Dictionary<string, byte[]> files, List<string> events, string note, string verifierKey,

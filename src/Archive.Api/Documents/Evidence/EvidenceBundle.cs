@@ -6,6 +6,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Archive.Api.Originals;
 using Archive.Api.Transparency;
 using Archive.Content.Transparency;
 using Microsoft.Extensions.Options;
@@ -22,17 +23,36 @@ public static class EvidenceBundle
     static readonly JsonSerializerOptions Readable = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     [WolverineGet("/api/documents/{nr}/history.zip", OperationId = "EvidenceBundle")]
-    [Tags("Audit"), EndpointSummary("The document's whole history as a zip: events, texts, metadata, hash chain and SHA256SUMS")]
+    [Tags("Audit"), EndpointSummary("The document's whole history as a zip: events, texts, originals (unless ?originals=false), metadata, hash chain and SHA256SUMS")]
     [ProducesResponseType(200), ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(string nr, IQuerySession session, LogStore log, IOptions<ArchiveOptions> options, CancellationToken ct)
+    public static async Task<IResult> Get(string nr, bool? originals, IQuerySession session, OriginalStores stores, LogStore log, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(nr, token: ct);
         if (events.Count == 0) return Problems.UnknownDocument(nr);
-        var hashes = events.Select(e => e.Data).OfType<RevisionImported>().Select(r => r.ContentHash).Distinct().ToArray();
-        var texts = await DocumentText.LoadManyAsync(session, hashes, ct);
+        var revisions = events.Select(e => e.Data).OfType<RevisionImported>().ToList();
+        var texts = await DocumentText.LoadManyAsync(session, revisions.Select(r => r.ContentHash).Distinct().ToArray(), ct);
         var files = Files(nr, events, texts);
+        if (originals ?? true) files.AddRange(await OriginalFilesAsync(session, stores, revisions, ct));
         if (options.Value.Log.Enabled) files.AddRange(await LogFilesAsync(nr, log, ct));
         return Results.File(Zip(nr, files), "application/zip", $"{nr}-history.zip");
+    }
+
+    /// <summary>
+    /// Each kept original once, as originals/&lt;its SHA-256&gt;: the name is the hash its revisions'
+    /// events name, so sha256sum checks it. One whose bytes no longer have that hash is left out (verify names it).
+    /// </summary>
+    static async Task<List<(string Name, byte[] Bytes)>> OriginalFilesAsync(IQuerySession session, OriginalStores stores, List<RevisionImported> revisions, CancellationToken ct)
+    {
+        var kept = await OriginalFiles.FindManyAsync(session, revisions.Select(r => r.Provenance.SourceSha256).OfType<string>().Distinct().ToArray(), ct);
+        var files = new List<(string Name, byte[] Bytes)>();
+        foreach (var original in kept.Values.OrderBy(k => k.Sha256, StringComparer.Ordinal))
+        {
+            await using var stream = stores.For(original.Store).Open(original.Sha256, original.Length);
+            using var buffer = new MemoryStream((int)Math.Min(original.Length, int.MaxValue));
+            await stream.CopyToAsync(buffer, ct);
+            if (NormalisedText.Sha256(buffer.ToArray()) == original.Sha256) files.Add(($"originals/{original.Sha256}", buffer.ToArray()));
+        }
+        return files;
     }
 
     /// <summary>
@@ -95,11 +115,14 @@ public static class EvidenceBundle
         revisions/NNNN/text.txt  the normalised text of revision NNNN: its SHA-256 is the contentHash in the revision's event.
         revisions/NNNN/metadata.json  the revision event again, indented for reading.
         chain.tsv                the chain: each event's hash, the hash of the event before it that it names, its text's hash.
+        originals/<sha256>       each file the revisions were read from, byte for byte, named by its SHA-256: the
+                                 provenance.sourceSha256 of the revisions read from it (left out with ?originals=false).
 
         To check it offline:
           sha256sum -c SHA256SUMS        every file is as the Archive wrote it;
           then for each line of chain.tsv, previous_event_sha256 must equal event_sha256 of the line above
-          (empty on the first), and text_sha256 must equal the SHA-256 of revisions/NNNN/text.txt.
+          (empty on the first), and text_sha256 must equal the SHA-256 of revisions/NNNN/text.txt;
+          and each originals/<sha256> must hash to its own name.
         The last event_sha256 is the head of the chain: compare it with one published or kept elsewhere.
 
         log/checkpoint           the Archive's transparency log as of the download: a signed checkpoint (C2SP tlog-checkpoint)

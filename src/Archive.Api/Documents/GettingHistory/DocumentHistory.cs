@@ -103,7 +103,14 @@ public sealed class StatusHistoryProjection : SingleStreamProjection<StatusHisto
 }
 
 /// <summary>One revision with its metadata, provenance and text: a citable URL per version.</summary>
-public sealed record RevisionWithText(string Number, RevisionEntry Revision, DocumentMetadata Metadata, Provenance Provenance, string Text);
+public sealed record RevisionWithText(string Number, RevisionEntry Revision, DocumentMetadata Metadata, Provenance Provenance, string Text)
+{
+    /// <summary>The reader, with its version, that made <see cref="Text"/> of the revision's original ("pdf/1"); null where the Archive did not say.</summary>
+    public string? Reader { get; init; }
+
+    /// <summary>Where the original is served (it may have none: that URL then says why).</summary>
+    public string Original => $"/api/documents/{Number}/revisions/{Revision.Revision}/original";
+}
 
 public static class GetDocumentHistoryEndpoints
 {
@@ -126,7 +133,7 @@ public static class GetDocumentHistoryEndpoints
         MementoHeaders(http, history, revision);
         var record = await session.LoadAsync<TimeTravel.RevisionRecord>(TimeTravel.RevisionRecord.IdOf(nr, n), ct);
         var text = await DocumentText.LoadAsync(session, revision.ContentHash, ct);
-        return Results.Ok(new RevisionWithText(nr, revision, record!.Metadata, record.Provenance, text ?? ""));
+        return Results.Ok(new RevisionWithText(nr, revision, record!.Metadata, record.Provenance, text ?? "") { Reader = record.Reader });
     }
 
     /// <summary>Each revision is a Memento (RFC 7089) of the document, dated by its source time.</summary>

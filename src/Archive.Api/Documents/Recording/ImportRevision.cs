@@ -20,6 +20,16 @@ public sealed record ImportRevision(
     /// <summary>Why the text is not there (the file could not be had or read); the revision records its metadata all the same.</summary>
     public string? TextNotCaptured { get; init; }
 
+    /// <summary>
+    /// The file as received (an OpenTK page is its own), kept under <see cref="Provenance.SourceSha256"/>
+    /// with the revision it gives; null when there is none to keep (none was fetched, or it was refused unread).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReadOnlyMemory<byte>? Original { get; init; }
+
+    /// <summary>The reader, with its version, that made <see cref="Text"/> of the original ("pdf/1"); null when no text was read.</summary>
+    public string? Reader { get; init; }
+
     /// <summary>What logs and errors show: which revision, never its whole text.</summary>
     public override string ToString() => $"ImportRevision {Number} (versie {SourceVersion}, bijgewerkt {SourceUpdatedRaw})";
 }
@@ -49,6 +59,7 @@ public static class ImportRevisionDecision
             command.SourceUpdatedAt, now)
         {
             TextNotCaptured = command.TextNotCaptured,
+            Reader = command.Reader,
             ChangedFields = document is null ? [] : ChangedFields(document, command),
             TextChanged = document?.LastRecordedKey is { } last && last.ContentHash != command.ContentHash,
         };

@@ -1,4 +1,5 @@
 using Archive.Api.Infrastructure;
+using Archive.Api.Originals;
 using Marten;
 using Wolverine;
 
@@ -24,14 +25,14 @@ public sealed record ImportRevisionsDecision(IReadOnlyList<ImportDecision> Decis
 /// </summary>
 public static class ImportRevisionsHandler
 {
-    public static async Task<OutgoingMessages> Handle(ImportRevisions batch, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(ImportRevisions batch, IDocumentSession session, OriginalStores originals, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.Now();
         var decisions = new List<ImportDecision>(batch.Commands.Count);
         foreach (var command in batch.Commands)
         {
             var stream = await session.Events.FetchForWriting<Document>(command.Number, ct);
-            decisions.Add((await RevisionImporter.StageAsync(session, stream, command, now, ct)).Decision);
+            decisions.Add((await RevisionImporter.StageAsync(session, originals, stream, command, now, ct)).Decision);
         }
         return [new ImportRevisionsDecision(decisions)];
     }

@@ -1,3 +1,4 @@
+using Archive.Api.Originals;
 using Marten;
 using Wolverine;
 
@@ -29,8 +30,8 @@ public static class RevisionImporter
     /// committing: the caller's transaction takes it with whatever else belongs with it (a sync
     /// page and its checkpoint). The aggregate is brought up to date with what was appended.
     /// </summary>
-    public static async Task<(ImportDecision Decision, Document? State)> StageAsync(IDocumentSession session, JasperFx.Events.IEventStream<Document> stream,
-        ImportRevision command, DateTimeOffset now, CancellationToken ct)
+    public static async Task<(ImportDecision Decision, Document? State)> StageAsync(IDocumentSession session, OriginalStores originals,
+        JasperFx.Events.IEventStream<Document> stream, ImportRevision command, DateTimeOffset now, CancellationToken ct)
     {
         var decision = ImportRevisionDecision.Decide(stream.Aggregate, command, now);
         if (decision.Events.Count == 0) return (decision, stream.Aggregate);
@@ -38,6 +39,14 @@ public static class RevisionImporter
         var document = stream.Aggregate?.Copy() ?? new Document();
         foreach (var e in decision.Events) document.Apply(e);
         if (!await DocumentText.IsKeptAsync(session, command.ContentHash, ct)) DocumentText.Store(session, command.ContentHash, command.Text);
+        await KeepOriginalAsync(session, originals, command, ct);
         return (decision, document);
+    }
+
+    /// <summary>The original the revision's provenance names, kept with it unless the Archive has it (DESIGN decision 14).</summary>
+    public static async Task KeepOriginalAsync(IDocumentSession session, OriginalStores originals, ImportRevision command, CancellationToken ct)
+    {
+        if (command is { Original: { } bytes, Provenance.SourceSha256: { } sha256 })
+            await OriginalFiles.KeepAsync(session, originals.Writer, sha256, bytes, ct);
     }
 }

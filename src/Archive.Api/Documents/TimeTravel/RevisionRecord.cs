@@ -30,6 +30,10 @@ public sealed class RevisionRecord
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? TextNotCaptured { get; set; }
 
+    /// <summary>The reader that made the text of the original ("pdf/1"); absent on revisions recorded before the Archive said which.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reader { get; set; }
+
     public static string IdOf(string number, int revision) => $"{number}@{revision}";
 }
 
@@ -65,6 +69,7 @@ public sealed partial class TimeTravelProjection : EventProjection
         PreviousEventHash = e.PreviousEventHash,
         Provenance = e.Provenance,
         TextNotCaptured = e.TextNotCaptured,
+        Reader = e.Reader,
     };
 
     public StatusRecord Create(IEvent<DocumentWithdrawn> e) => Status(e.Id, e.Data.DocumentNumber, e.Data.DossierNumber, true, e.Data.Reason, e.Data.SourceUpdatedAt, e.Data.RecordedAt);

@@ -1,5 +1,6 @@
 using Archive.Api.Documents.GettingDetails;
 using Archive.Api.Documents.GettingHistory;
+using Archive.Api.Originals;
 using Archive.Content.Text;
 using Marten;
 
@@ -8,7 +9,16 @@ namespace Archive.Api.Documents.Verifying;
 /// <param name="Version">The stream position of the event concerned, where there is one.</param>
 public sealed record VerificationProblem(long? Version, int? Revision, string What);
 
-public sealed record VerificationReport(string Number, bool Intact, int Events, string? HeadHash, IReadOnlyList<VerificationProblem> Problems);
+public sealed record VerificationReport(string Number, bool Intact, int Events, string? HeadHash, IReadOnlyList<VerificationProblem> Problems)
+{
+    /// <summary>How many revisions' originals were read through and found to have the SHA-256 their event names.</summary>
+    public int OriginalsChecked { get; init; }
+
+    /// <summary>The revisions that have no original, and why: not a failure (none was captured, or it was captured before originals were kept).</summary>
+    public IReadOnlyList<RevisionWithoutOriginal> WithoutOriginal { get; init; } = [];
+}
+
+public sealed record RevisionWithoutOriginal(int Revision, string Why);
 
 /// <summary>
 /// Recomputes a document's hash chain from its events and every text's hash from its text, and
@@ -17,7 +27,7 @@ public sealed record VerificationReport(string Number, bool Intact, int Events, 
 /// </summary>
 public static class ChainVerifier
 {
-    public static async Task<VerificationReport?> VerifyAsync(IQuerySession session, string number, CancellationToken ct)
+    public static async Task<VerificationReport?> VerifyAsync(IQuerySession session, OriginalStores originals, string number, CancellationToken ct)
     {
         var details = await session.LoadAsync<DocumentDetails>(number, ct);
         var history = await DocumentHistory.LoadAsync(session, number, ct);
@@ -52,8 +62,10 @@ public static class ChainVerifier
         if (details is not null && details.LastEventHash != previous)
             problems.Add(new VerificationProblem(events.LastOrDefault()?.Version, null,
                 $"the head of the chain recorded when the last event was appended is {details.LastEventHash}, but the events now end in {previous ?? "nothing"}"));
-        problems.AddRange(await CheckTexts(session, events.Select(e => e.Data).OfType<RevisionImported>().ToList(), ct));
-        return new VerificationReport(number, problems.Count == 0, events.Count, previous, problems);
+        var imported = events.Select(e => e.Data).OfType<RevisionImported>().ToList();
+        problems.AddRange(await CheckTexts(session, imported, ct));
+        var (intact, without) = await CheckOriginals(session, originals, imported, problems, ct);
+        return new VerificationReport(number, problems.Count == 0, events.Count, previous, problems) { OriginalsChecked = intact, WithoutOriginal = without };
     }
 
     static IEnumerable<VerificationProblem> CheckRevision(long version, RevisionImported r, string hash, int expectedRevision, DocumentHistory? history)
@@ -64,6 +76,26 @@ public static class ChainVerifier
         if (recorded is not null && recorded != hash)
             yield return new VerificationProblem(version, r.Revision,
                 $"event {version} (revision {r.Revision}) has been changed since it was recorded: it hashed to {recorded}, it now hashes to {hash}");
+    }
+
+    /// <summary>Each kept original read through against the SHA-256 its revision names; a revision without one is listed, not failed.</summary>
+    static async Task<(int Intact, List<RevisionWithoutOriginal> Without)> CheckOriginals(IQuerySession session, OriginalStores originals,
+        List<RevisionImported> revisions, List<VerificationProblem> problems, CancellationToken ct)
+    {
+        var kept = await OriginalFiles.FindManyAsync(session, revisions.Select(r => r.Provenance.SourceSha256).OfType<string>().Distinct().ToArray(), ct);
+        var (intact, without, checkedHashes) = (0, new List<RevisionWithoutOriginal>(), new Dictionary<string, bool>());
+        foreach (var r in revisions)
+        {
+            if (r.Provenance.SourceSha256 is not { } sha || !kept.TryGetValue(sha, out var original))
+            {
+                without.Add(new RevisionWithoutOriginal(r.Revision, RevisionOriginal.WhyMissing(r.Provenance, r.TextNotCaptured, r.RecordedAt)));
+                continue;
+            }
+            if (!checkedHashes.TryGetValue(sha, out var good)) checkedHashes[sha] = good = await OriginalFiles.IntactAsync(originals, original, ct);
+            if (good) intact++;
+            else problems.Add(new VerificationProblem(null, r.Revision, $"the original of revision {r.Revision} has been changed: its bytes no longer hash to {sha}, the SHA-256 its event names"));
+        }
+        return (intact, without);
     }
 
     static async Task<IEnumerable<VerificationProblem>> CheckTexts(IQuerySession session, List<RevisionImported> revisions, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Archive.Api.Documents.GettingDetails;
 using Archive.Api.Infrastructure;
+using Archive.Api.Originals;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -53,13 +54,21 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
         var broken = 0;
         foreach (var number in numbers)
         {
-            var report = await ChainVerifier.VerifyAsync(session, number, CancellationToken.None);
+            var report = await ChainVerifier.VerifyAsync(session, host.Services.GetRequiredService<OriginalStores>(), number, CancellationToken.None);
             if (report is null) { Console.Error.WriteLine($"verify: the Archive has no document numbered '{number}'"); return false; }
-            if (report.Intact) { Console.WriteLine($"{number}: intact ({report.Events} events, head {report.HeadHash})"); continue; }
+            if (report.Intact)
+            {
+                Console.WriteLine($"{number}: intact ({report.Events} events, head {report.HeadHash}; {Originals(report)})");
+                continue;
+            }
             broken++;
             foreach (var problem in report.Problems) Console.WriteLine($"{number}: {problem.What}");
         }
         Console.WriteLine($"{numbers.Count} documents verified, {broken} with mismatches");
         return broken == 0;
     }
+
+    static string Originals(VerificationReport report) =>
+        report.WithoutOriginal.Count == 0 ? $"{report.OriginalsChecked} originals checked"
+        : $"{report.OriginalsChecked} originals checked, revisions {string.Join(", ", report.WithoutOriginal.Select(w => w.Revision))} without one";
 }

@@ -1,5 +1,6 @@
 using Archive.Api.Infrastructure;
 using Archive.Api.Importing.Syncing.Gaps;
+using Archive.Api.Originals;
 using Archive.Content.OpenData;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ public sealed record SyncReport(IReadOnlyList<SyncProgress> Pages, IReadOnlyList
 /// stops the sync; only a page that cannot be fetched or parsed at all stops its own category,
 /// with the checkpoint before it, and the other categories go on. Running a page twice changes nothing.
 /// </summary>
-public sealed class OdpSync(IDocumentStore store, TimeProvider clock, IOptions<ArchiveOptions> options)
+public sealed class OdpSync(IDocumentStore store, OriginalStores originals, TimeProvider clock, IOptions<ArchiveOptions> options)
 {
     public const string ImporterVersion = "archive-odp-sync/2";
 
@@ -62,7 +63,7 @@ public sealed class OdpSync(IDocumentStore store, TimeProvider clock, IOptions<A
     }
 
     PageWork Work(IDocumentSession session, FeedSource source, bool retrying) =>
-        new(session, source, clock.Now(), options.Value.Sync, retrying);
+        new(session, originals, source, clock.Now(), options.Value.Sync, retrying);
 
     async Task<(SyncProgress? Page, string? Problem)> NextPageAsync(FeedSource source, string category, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Archive.Api.Documents;
 using Archive.Api.Documents.Recording;
 using Archive.Api.Documents.Withdrawing;
 using Archive.Api.Importing.Syncing.Gaps;
+using Archive.Api.Originals;
 using Archive.Content.OpenData;
 using Archive.Content.Text;
 using JasperFx.Events;
@@ -17,7 +18,7 @@ namespace Archive.Api.Importing.Syncing;
 /// dossier's hoogsteVolgnummer, a case's status) updates only its own record; a document's file is
 /// downloaded only when the document announces another file than the one captured, or its gap is due.
 /// </summary>
-sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffset now, SyncSettings settings, bool retrying)
+sealed class PageWork(IDocumentSession session, OriginalStores originals, FeedSource source, DateTimeOffset now, SyncSettings settings, bool retrying)
 {
     readonly Dictionary<Guid, TkEntity> _pending = [];
     readonly Dictionary<string, (IEventStream<Document> Stream, Document? State)> _streams = [];
@@ -157,10 +158,10 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
         var text = await TextAsync(document, joined, enclosure, ct);
         var command = new ImportRevision(joined.Metadata, joined.SourceVersion, joined.SourceUpdated.Instant, joined.SourceUpdated.Raw, text.Text, text.Provenance)
         {
-            TextNotCaptured = text.Problem?.Detail,
+            TextNotCaptured = text.Problem?.Detail, Original = text.Original, Reader = text.Reader,
         };
         var (stream, _) = await StreamAsync(command.Number, ct);
-        var (decision, after) = await RevisionImporter.StageAsync(session, stream, command, now, ct);
+        var (decision, after) = await RevisionImporter.StageAsync(session, originals, stream, command, now, ct);
         _streams[command.Number] = (stream, after);
         Count(decision.Outcome);
         if (text.Problem is { } problem && text.Attempted) await OpenGapAsync(document, "text", problem, ct);
@@ -184,7 +185,12 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
             Stage(number, new ChangeStatus(number, false, document.Updated.Instant, "published again", Provenance(document.Id)));
     }
 
-    sealed record TextOutcome(string Text, Provenance Provenance, GapProblem? Problem, bool Attempted);
+    sealed record TextOutcome(string Text, Provenance Provenance, GapProblem? Problem, bool Attempted)
+    {
+        /// <summary>The file's bytes to keep as the revision's original; null when it was captured before or not kept.</summary>
+        public ReadOnlyMemory<byte>? Original { get; init; }
+        public string? Reader { get; init; }
+    }
 
     /// <summary>The text of the file the document announces: as captured before when it announces the same file, else fetched and read.</summary>
     async Task<TextOutcome> TextAsync(TkDocument document, JoinedRevision joined, string? enclosure, CancellationToken ct)
@@ -193,33 +199,36 @@ sealed class PageWork(IDocumentSession session, FeedSource source, DateTimeOffse
         if (await CapturedAsync(document.Id, ct) is { } captured && captured.Announced == announced
             && await DocumentText.LoadAsync(session, captured.ContentHash, ct) is { } kept)
             return new TextOutcome(kept, new Provenance("odp-syncfeed", captured.Location, document.Id.ToString(), captured.Sha256,
-                captured.Bytes, captured.ServedType ?? document.ContentType, OdpSync.ImporterVersion), null, false);
+                captured.Bytes, captured.ServedType ?? document.ContentType, OdpSync.ImporterVersion), null, false) { Reader = captured.Reader };
         var noFile = new Provenance("odp-syncfeed", enclosure, document.Id.ToString(), null, null, document.ContentType, OdpSync.ImporterVersion);
         if (await WaitingGapAsync(document, announced, ct) is { } gap)
             return new TextOutcome("", noFile, new GapProblem(gap.Reason, gap.Detail), false);
 
         _downloads++;
-        var (answer, text, problem) = _fetched.Remove(document.Id, out var fetched) ? fetched : await FetchAndReadAsync(document, enclosure, ct);
+        var (answer, text, reader, problem) = _fetched.Remove(document.Id, out var fetched) ? fetched : await FetchAndReadAsync(document, enclosure, ct);
         if (answer.Resource is not { } resource) return new TextOutcome("", noFile, answer.Problem, true);
         var provenance = new Provenance("odp-syncfeed", resource.Location, document.Id.ToString(), NormalisedText.Sha256(resource.Bytes),
             resource.Bytes.LongLength, resource.ContentType, OdpSync.ImporterVersion);
-        if (problem is not null) return new TextOutcome("", provenance, problem, true);
+        ReadOnlyMemory<byte>? original = FileReading.Keeps(problem) ? resource.Bytes : null;
+        if (problem is not null)
+            return new TextOutcome("", provenance, original is null ? problem with { Detail = $"{problem.Detail}; {RevisionOriginal.RefusedUnread}" } : problem, true)
+                { Original = original, Reader = reader };
         session.Store(_captured[document.Id] = new CapturedFile
         {
             Id = document.Id, Announced = announced, ContentHash = NormalisedText.Sha256(text!), Location = resource.Location,
-            ServedType = resource.ContentType, Bytes = resource.Bytes.LongLength, Sha256 = provenance.SourceSha256!, CapturedAt = now,
+            ServedType = resource.ContentType, Bytes = resource.Bytes.LongLength, Sha256 = provenance.SourceSha256!, CapturedAt = now, Reader = reader,
         });
-        return new TextOutcome(text!, provenance, null, true);
+        return new TextOutcome(text!, provenance, null, true) { Original = original, Reader = reader };
     }
 
-    sealed record Fetched(ResourceAnswer Answer, string? Text, GapProblem? Problem);
+    sealed record Fetched(ResourceAnswer Answer, string? Text, string? Reader, GapProblem? Problem);
 
     async Task<Fetched> FetchAndReadAsync(TkDocument document, string? enclosure, CancellationToken ct)
     {
         var answer = await source.ResourceAsync(document.Id, enclosure, settings.MaxFileBytes, ct);
-        if (answer.Resource is not { } resource) return new Fetched(answer, null, null);
-        var (text, problem) = FileReading.Read(document, document.Number ?? document.Id.ToString(), resource);
-        return new Fetched(answer, text, problem);
+        if (answer.Resource is not { } resource) return new Fetched(answer, null, null, null);
+        var (text, reader, problem) = FileReading.Read(document, document.Number ?? document.Id.ToString(), resource);
+        return new Fetched(answer, text, reader, problem);
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ public sealed class CapturedFile
     public long Bytes { get; set; }
     public string Sha256 { get; set; } = "";
     public DateTimeOffset CapturedAt { get; set; }
+
+    /// <summary>The reader that made the text ("pdf/1"); null on files captured before the Archive said which.</summary>
+    public string? Reader { get; set; }
 }
 
 /// <summary>What a Document entity says of its file. When it names neither a version nor a size, its bijgewerkt stands in for both.</summary>

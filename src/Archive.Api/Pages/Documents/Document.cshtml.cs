@@ -2,6 +2,7 @@ using Archive.Api.Documents;
 using Archive.Api.Documents.GettingDetails;
 using Archive.Api.Documents.GettingHistory;
 using Archive.Api.Documents.TimeTravel;
+using Archive.Api.Originals;
 using Archive.Content.Documents;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,9 @@ public sealed class DocumentModel(IQuerySession session) : AsOfPage
     /// <summary>Why the shown revision has no text (its file could not be had or read), if so.</summary>
     public string? TextNotCaptured { get; private set; }
 
+    /// <summary>Each revision's original, by revision number: a link where it is kept.</summary>
+    public Dictionary<int, RevisionOriginal> Originals { get; private set; } = [];
+
     /// <summary>Why this revision is shown, when it is not simply the current one.</summary>
     public string? Why { get; private set; }
     public bool IsCurrent { get; private set; }
@@ -41,6 +45,8 @@ public sealed class DocumentModel(IQuerySession session) : AsOfPage
         Text = await DocumentText.LoadAsync(session, Shown.ContentHash, ct) ?? "";
         TextNotCaptured = History.Revisions.FirstOrDefault(r => r.Revision == revision.Number)?.TextNotCaptured;
         IsCurrent = details.CurrentRevision == revision.Number;
+        var records = await session.Query<RevisionRecord>().Where(r => r.DocumentNumber == Nr).ToListAsync(ct);
+        Originals = (await RevisionOriginal.OfAsync(session, records, ct)).ToDictionary(o => o.Revision);
         ViewData["Title"] = $"{Nr}: {Shown.Metadata.Subject ?? Shown.Metadata.Title}";
         return Page();
     }

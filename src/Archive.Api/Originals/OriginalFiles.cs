@@ -1,0 +1,72 @@
+using Marten;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Archive.Api.Originals;
+
+/// <summary>
+/// Every file the Archive captured, byte for byte, content-addressed by the SHA-256 its revision's
+/// provenance already names (DESIGN decision 14): a file served twice is kept once. The index,
+/// <c>originals (sha256, length, store)</c>, is written in the transaction of the event; the bytes in
+/// <see cref="PostgresOriginals"/>' parts (same transaction) or in S3 (before it).
+/// </summary>
+public static class OriginalFiles
+{
+    public const string Table = "originals";
+
+    public static void ConfigureOriginals(this StoreOptions opts)
+    {
+        var index = new Table(new PostgresqlObjectName(opts.DatabaseSchemaName, Table, SchemaUtils.IdentifierUsage.General));
+        index.AddColumn<string>("sha256").AsPrimaryKey();
+        index.AddColumn<long>("length").NotNull();
+        index.AddColumn<string>("store").NotNull();
+        opts.Storage.ExtendedSchemaObjects.Add(index);
+        opts.Storage.ExtendedSchemaObjects.Add(PostgresOriginals.PartsTable(opts.DatabaseSchemaName));
+    }
+
+    /// <summary>
+    /// Keeps these bytes under their hash in the session's transaction, unless the Archive keeps them
+    /// already (then it is the same file: the hash says so). Returns whether they were new.
+    /// </summary>
+    public static async Task<bool> KeepAsync(IDocumentSession session, IOriginalStore store, string sha256, ReadOnlyMemory<byte> bytes, CancellationToken ct)
+    {
+        if (await FindAsync(session, sha256, ct) is not null) return false;
+        await store.PutAsync(session, sha256, bytes, ct);
+        session.QueueSqlCommand($"insert into {Name(session)} (sha256, length, store) values (?, ?, ?) on conflict do nothing",
+            sha256, (long)bytes.Length, store.Name);
+        return true;
+    }
+
+    public static async Task<KeptOriginal?> FindAsync(IQuerySession session, string sha256, CancellationToken ct) =>
+        (await FindManyAsync(session, [sha256], ct)).GetValueOrDefault(sha256);
+
+    /// <summary>Those of these hashes that the Archive keeps, from the index.</summary>
+    public static async Task<Dictionary<string, KeptOriginal>> FindManyAsync(IQuerySession session, IReadOnlyCollection<string> hashes, CancellationToken ct)
+    {
+        if (hashes.Count == 0) return [];
+        await session.DocumentStore.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand($"select sha256, length, store from {Name(session)} where sha256 = any($1)", connection)
+        {
+            Parameters = { new() { Value = hashes.ToArray() } },
+        };
+        var kept = new Dictionary<string, KeptOriginal>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) kept[reader.GetString(0)] = new KeptOriginal(reader.GetString(0), reader.GetInt64(1), reader.GetString(2));
+        return kept;
+    }
+
+    /// <summary>Whether the bytes the store holds under this hash still have it: read through once, never held whole.</summary>
+    public static async Task<bool> IntactAsync(OriginalStores stores, KeptOriginal kept, CancellationToken ct)
+    {
+        await using var stream = stores.For(kept.Store).Open(kept.Sha256, kept.Length);
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long total = 0;
+        for (int read; (read = await stream.ReadAsync(buffer, ct)) > 0; total += read) sha.AppendData(buffer, 0, read);
+        return total == kept.Length && Convert.ToHexStringLower(sha.GetHashAndReset()) == kept.Sha256;
+    }
+
+    static string Name(IQuerySession session) => $"{session.DocumentStore.Options.DatabaseSchemaName}.{Table}";
+}

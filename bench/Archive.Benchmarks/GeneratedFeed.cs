@@ -9,8 +9,9 @@ namespace Archive.Benchmarks;
 /// <summary>
 /// A SyncFeed of N generated documents on loopback, for timing the sync, with the faults of the
 /// real portal: each document with its version, dossiers of 50 documents and one of 2,000, a case
-/// per 10 documents, 250 entries a page as the portal pages. Files are the fixture's .docx, except
-/// 1 % real Word 97 .doc files, 0.5 % missing and 0.5 % of another size than announced.
+/// per 10 documents, 250 entries a page as the portal pages. Files are the fixture's .docx, each made
+/// distinct bytes by a zip comment (the same text), except 1 % Word 97 .doc files (our own fixture),
+/// 0.5 % missing and 0.5 % of another size than announced.
 /// GET /control/resend starts the second act: 10 % of the cases, a page of 250 small dossiers and
 /// then, on a page of its own, the 2,000-document dossier are sent again unchanged (as the portal
 /// does when their ApiGewijzigdOp moves).
@@ -31,23 +32,25 @@ public static class GeneratedFeed
     public static async Task ServeAsync(int documents)
     {
         var root = Path.Combine(DiffPair.Root, "tests", "Archive.Tests", "Fixtures");
-        var docx = File.ReadAllBytes(Path.Combine(root, "odp", "docx", "2026D04632-v1.docx"));
-        var doc = File.ReadAllBytes(Path.Combine(root, "real", "files", "ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc"));
+        var template = File.ReadAllBytes(Path.Combine(root, "odp", "docx", "2026D04632-v1.docx"));
+        var doc = File.ReadAllBytes(Path.Combine(root, "doc", "verslag-met-voetnoten.doc"));
+        var docxSize = template.Length + CommentBytes;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapGet("/SyncFeed/2.0/Feed", (HttpRequest r, string category, int? skiptoken) =>
-            Results.Text(Page($"{r.Scheme}://{r.Host}/SyncFeed/2.0", category, skiptoken ?? 0, documents, docx.Length, doc.Length), "application/atom+xml"));
+            Results.Text(Page($"{r.Scheme}://{r.Host}/SyncFeed/2.0", category, skiptoken ?? 0, documents, docxSize, doc.Length), "application/atom+xml"));
         app.MapGet("/SyncFeed/2.0/Resources/{id}", (Guid id) =>
         {
             Interlocked.Increment(ref _downloads);
-            return FaultOf((int)(long.Parse(id.ToString()[^12..], System.Globalization.NumberStyles.HexNumber))) switch
+            var n = (int)long.Parse(id.ToString()[^12..], System.Globalization.NumberStyles.HexNumber);
+            return FaultOf(n) switch
             {
                 Fault.Missing => Results.NotFound(),
                 Fault.Doc => Results.Bytes(doc, Doc),
-                Fault.OtherSize => Results.Bytes([.. docx, 0, 0, 0], Docx),
-                _ => Results.Bytes(docx, Docx),
+                Fault.OtherSize => Results.Bytes([.. Distinct(template, n), 0, 0, 0], Docx),
+                _ => Results.Bytes(Distinct(template, n), Docx),
             };
         });
         app.MapGet("/control/resend", () => { Interlocked.Exchange(ref _resent, 1); return "resending"; });
@@ -55,6 +58,24 @@ public static class GeneratedFeed
         await app.StartAsync();
         Console.WriteLine($"serving {documents} generated documents at {app.Urls.First()}/SyncFeed/2.0");
         await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(app);
+    }
+
+    const int CommentBytes = 16;
+
+    /// <summary>
+    /// The template .docx with a zip comment naming document n: every document's file is distinct
+    /// bytes, as the portal's are (so that keeping originals is measured without deduplication),
+    /// of one size, and reads as the same text.
+    /// </summary>
+    static byte[] Distinct(byte[] docx, int n)
+    {
+        if (docx[^22] != 0x50 || docx[^21] != 0x4b || docx[^20] != 0x05 || docx[^19] != 0x06)
+            throw new InvalidOperationException("the template .docx must end in a zip directory without a comment");
+        var file = new byte[docx.Length + CommentBytes];
+        docx.CopyTo(file, 0);
+        (file[docx.Length - 2], file[docx.Length - 1]) = (CommentBytes, 0);
+        System.Text.Encoding.ASCII.GetBytes($"document {n:D7}").CopyTo(file, docx.Length);
+        return file;
     }
 
     static Guid Id(int kind, int n) => new($"{kind:x8}-0000-4000-8000-{n:x12}");

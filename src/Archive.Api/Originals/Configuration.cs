@@ -9,6 +9,9 @@ public sealed class OriginalsSettings
     /// <summary>"postgres" (the default: in the Archive's own database) or "s3".</summary>
     public string Store { get; set; } = "postgres";
 
+    /// <summary>Off, no original is kept: it exists to measure what keeping them costs (scripts/bench-sync), never for an archive.</summary>
+    public bool Keep { get; set; } = true;
+
     public S3Settings S3 { get; set; } = new();
 }
 
@@ -51,6 +54,9 @@ public sealed class OriginalStores(IDocumentStore documents, IOptions<ArchiveOpt
     public IOriginalStore For(string name) => IsS3(name) ? _s3.Value : _postgres.Value;
 
     public S3Originals S3 => _s3.Value;
+
+    /// <summary>Whether new originals are kept (<see cref="OriginalsSettings.Keep"/>).</summary>
+    public bool Keeping => options.Value.Originals.Keep;
 
     public void Dispose()
     {

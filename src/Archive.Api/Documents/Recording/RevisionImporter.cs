@@ -46,7 +46,7 @@ public static class RevisionImporter
     /// <summary>The original the revision's provenance names, kept with it unless the Archive has it (DESIGN decision 14).</summary>
     public static async Task KeepOriginalAsync(IDocumentSession session, OriginalStores originals, ImportRevision command, CancellationToken ct)
     {
-        if (command is { Original: { } bytes, Provenance.SourceSha256: { } sha256 })
+        if (originals.Keeping && command is { Original: { } bytes, Provenance.SourceSha256: { } sha256 })
             await OriginalFiles.KeepAsync(session, originals.Writer, sha256, bytes, ct);
     }
 }

@@ -27,6 +27,12 @@ public static class FuzzTargets
     const string CederPdf = "real/files/d7a5dc6c-3636-4acd-8630-96c14e97dcce.pdf";
     const string VerdonkDoc = "real/files/ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc";
 
+    /// <summary>The real portal files the targets start from, as far as ../shared/fixtures is there: what a kept input is a delta against.</summary>
+    public static IReadOnlyList<(string Name, byte[] Bytes)> RealFiles => LazyRealFiles.Value;
+
+    static readonly Lazy<IReadOnlyList<(string Name, byte[] Bytes)>> LazyRealFiles = new(() =>
+        SharedFixtures.Folder is null ? [] : [.. ((string[])[RikkersDocx, ClaassenDocx, CederPdf, VerdonkDoc]).Select(n => (n, File.ReadAllBytes(SharedFixtures.PathOf(n)!)))]);
+
     public static readonly FuzzTarget[] All =
     [
         new("opentk-page", "OpenTkPageParser.Parse (an OpenTK page's text export)", () => Files("2026D04632-v1.txt", "2026D04632-v2.txt"),

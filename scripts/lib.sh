@@ -31,11 +31,17 @@ ensure_rabbitmq() {
 }
 
 # Word 97-2003 .doc files, which the portal still serves for older documents, are read by Debian's antiword.
+# The tests compare the Archive's text of the real portal files with a second opinion made at test
+# time by Debian's pdftotext (poppler-utils) and catdoc.
 ensure_converters() {
-  command -v antiword > /dev/null 2>&1 && return
-  echo "Installing antiword (apt-get install antiword) to read .doc files …"
+  local missing=()
+  command -v antiword > /dev/null 2>&1 || missing+=(antiword)
+  command -v pdftotext > /dev/null 2>&1 || missing+=(poppler-utils)
+  command -v catdoc > /dev/null 2>&1 || missing+=(catdoc)
+  [ ${#missing[@]} -eq 0 ] && return
+  echo "Installing ${missing[*]} (apt-get install ${missing[*]}) to read .doc files and check the texts of .pdf and .doc files …"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword > /dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
 }
 
 # The transparency log is checked by the Go checksum database's own code (golang.org/x/mod/sumdb),

@@ -11,9 +11,9 @@ namespace Archive.Fuzz;
 public sealed class BrokenPromise(string message) : Exception(message);
 
 /// <summary>
-/// One parser under fuzz: the real inputs it starts from, words worth splicing in, and what one
-/// execution does. A parser answers every input with a value or a reason; an exception escaping
-/// it, or a value that breaks the input rules (<see cref="Limits"/>, <see cref="Identifiers"/>), is a finding.
+/// One parser under fuzz: the real inputs it starts from (our fixtures, and the real portal files
+/// of ../shared/fixtures where it is there), words worth splicing in, and what one execution does.
+/// A parser answers every input with a value or a reason; an exception escaping it, or a value that breaks the input rules (<see cref="Limits"/>, <see cref="Identifiers"/>), is a finding.
 /// </summary>
 public sealed record FuzzTarget(string Name, string Reads, Func<IReadOnlyList<byte[]>> Seeds, string[] Tokens, Action<byte[]> Run)
 {
@@ -22,6 +22,17 @@ public sealed record FuzzTarget(string Name, string Reads, Func<IReadOnlyList<by
 
 public static class FuzzTargets
 {
+    const string RikkersDocx = "real/files/0787ced2-629a-4d32-ab8f-4b97a7680248.docx";
+    const string ClaassenDocx = "real/files/09b97518-8d7c-4a90-a090-28e45bc44920.docx";
+    const string CederPdf = "real/files/d7a5dc6c-3636-4acd-8630-96c14e97dcce.pdf";
+    const string VerdonkDoc = "real/files/ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc";
+
+    /// <summary>The real portal files the targets start from, as far as ../shared/fixtures is there: what a kept input is a delta against.</summary>
+    public static IReadOnlyList<(string Name, byte[] Bytes)> RealFiles => LazyRealFiles.Value;
+
+    static readonly Lazy<IReadOnlyList<(string Name, byte[] Bytes)>> LazyRealFiles = new(() =>
+        SharedFixtures.Folder is null ? [] : [.. ((string[])[RikkersDocx, ClaassenDocx, CederPdf, VerdonkDoc]).Select(n => (n, File.ReadAllBytes(SharedFixtures.PathOf(n)!)))]);
+
     public static readonly FuzzTarget[] All =
     [
         new("opentk-page", "OpenTkPageParser.Parse (an OpenTK page's text export)", () => Files("2026D04632-v1.txt", "2026D04632-v2.txt"),
@@ -33,11 +44,10 @@ public static class FuzzTargets
             ["<entry>", "</entry>", "<documentNummer>", "</documentNummer>", "<!DOCTYPE x [<!ENTITY a \"aaaa\">]>", "&a;", "<![CDATA[", "]]>", "&#x1;",
              "tk:bijgewerkt=\"", "tk:verwijderd=\"true\"", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00", "<link rel=\"next\" href=\"file:///etc/passwd\"/>"],
             bytes => SyncFeedParser.Parse(new MemoryStream(bytes))),
-        new("docx", "DocxText.Extract (a .docx)", () => Files("odp/docx/2026D04632-v1.docx", "real/files/0787ced2-629a-4d32-ab8f-4b97a7680248.docx",
-                "real/files/09b97518-8d7c-4a90-a090-28e45bc44920.docx"),
+        new("docx", "DocxText.Extract (a .docx)", () => Files("odp/docx/2026D04632-v1.docx", RikkersDocx, ClaassenDocx),
             ["PK\u0003\u0004", "<w:p>", "</w:p>", "<w:t>", "</w:t>", "<w:footnoteReference w:id=\"1\"/>"],
             bytes => Text(DocxText.Extract(new MemoryStream(bytes)))),
-        new("pdf", "PdfText.Extract (a .pdf)", () => Files("real/files/d7a5dc6c-3636-4acd-8630-96c14e97dcce.pdf"),
+        new("pdf", "PdfText.Extract (a .pdf)", () => Files(CederPdf),
             ["%PDF-1.7", "obj", "endobj", "stream\n", "endstream", "/Length 99999999", "/FlateDecode", "xref", "trailer", "<<", ">>"],
             bytes => Text(PdfText.Extract(new MemoryStream(bytes)))),
         new("html", "HtmlText.Extract (an .html file)", () => Files("html/motie-31951-17.html"),
@@ -51,7 +61,7 @@ public static class FuzzTargets
                 if (AntiwordDocBook.Read(text) is { } body) Clean(body.Text, "the DocBook text");
                 AntiwordNotes.Read(text);
             }),
-        new("doc", "DocText.Extract (a .doc, through a real antiword process)", () => Files("doc/verslag-met-voetnoten.doc", "real/files/ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc"),
+        new("doc", "DocText.Extract (a .doc, through a real antiword process)", () => Files("doc/verslag-met-voetnoten.doc", VerdonkDoc),
             ["\u00d0\u00cf\u0011\u00e0", "\0\0\0\0"],
             bytes => Text(DocText.Extract(new MemoryStream(bytes)))),
         new("search-query", "SearchQuery.Parse and ToTsQuery (a search box)", () => Strings("motie -vervallen \"vraag 7\" or amendement", "2026D04632", "36180-196",
@@ -112,8 +122,12 @@ public static class FuzzTargets
             throw new BrokenPromise($"{what} holds a control character");
     }
 
+    /// <summary>Our fixtures, and the real files ("real/…") of ../shared/fixtures where it is there (none without it).</summary>
     static IReadOnlyList<byte[]> Files(params string[] names) =>
-        names.Select(n => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", n))).ToList();
+        names.Select(FixturePath).OfType<string>().Select(File.ReadAllBytes).ToList();
+
+    static string? FixturePath(string name) =>
+        name.StartsWith("real/", StringComparison.Ordinal) ? SharedFixtures.PathOf(name) : Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     static IReadOnlyList<byte[]> Strings(params string[] texts) => texts.Select(Encoding.UTF8.GetBytes).ToList();
 
@@ -121,10 +135,10 @@ public static class FuzzTargets
     static IReadOnlyList<byte[]> DocOutputs()
     {
         var outputs = new List<byte[]>();
-        foreach (var file in new[] { "doc/verslag-met-voetnoten.doc", "real/files/ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc" })
+        foreach (var file in new[] { "doc/verslag-met-voetnoten.doc", VerdonkDoc }.Select(FixturePath).OfType<string>())
             foreach (var options in new[] { new[] { "-x", "db" }, ["-m", "UTF-8.txt", "-w", "0"] })
             {
-                var run = ConverterProcess.Run("antiword", "antiword", [.. options, Path.Combine(AppContext.BaseDirectory, "Fixtures", file)], DocText.Timeout, DocText.MaxTextBytes);
+                var run = ConverterProcess.Run("antiword", "antiword", [.. options, file], DocText.Timeout, DocText.MaxTextBytes);
                 if (run.Value is { } text) outputs.Add(Encoding.UTF8.GetBytes(text));
             }
         return outputs.Count > 0 ? outputs : throw new InvalidOperationException("antiword printed nothing for the fixture .doc files; is it installed?");

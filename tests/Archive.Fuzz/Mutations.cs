@@ -22,6 +22,7 @@ public static class Mutations
     public static Gen<byte[]> Of(FuzzTarget target)
     {
         var seeds = target.Seeds();
+        if (seeds.Count == 0) throw new InvalidOperationException($"{target.Name} has no input to start from: it {SharedFixtures.Reason()}");
         var tokens = target.Tokens.Select(Encoding.UTF8.GetBytes).ToArray();
         return Gen.Select(Gen.Int[0, seeds.Count - 1], Gen.Int[0, seeds.Count - 1], AnEdit.Array[1, 8],
             (first, second, edits) => Apply(seeds[first], seeds[second], edits, tokens));

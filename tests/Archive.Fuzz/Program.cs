@@ -7,7 +7,10 @@ using CsCheck;
 // Archive.Fuzz <target|all> [--executions N] [--threads T] [--corpus DIR]
 // Runs each target on N mutated inputs (CsCheck draws them), prints
 // one line of figures per target, and keeps every input that crashed a parser or took over
-// a second in DIR/<target>/ (the unit tests replay that corpus). Exit 1 when anything crashed.
+// a second in DIR/<target>/ (the unit tests replay that corpus; one made from a real file of
+// ../shared/fixtures is kept as a delta against it, KeptInput). A target with no input to start
+// from (its only ones are real files and ../shared/fixtures is absent) is left out, saying so.
+// Exit 1 when anything crashed.
 if (args is ["replay", var name, .. var files])
 {
     // Archive.Fuzz replay <target> FILE...: runs a kept input again, with its time and what it raised.
@@ -15,7 +18,7 @@ if (args is ["replay", var name, .. var files])
     {
         var started = Stopwatch.GetTimestamp();
         string outcome;
-        try { FuzzTargets.Named(name).Run(File.ReadAllBytes(file)); outcome = "ok"; }
+        try { FuzzTargets.Named(name).Run(KeptInput.Read(file)); outcome = "ok"; }
         catch (Exception e) { outcome = e.ToString(); }
         Console.WriteLine($"{Path.GetFileName(file)}: {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms, {outcome}");
     }
@@ -27,6 +30,11 @@ var crashed = 0;
 Console.WriteLine($"{"target",-13} {"executions",12} {"crashes",8} {"exec/s",8} {"slowest",9}");
 foreach (var target in targets)
 {
+    if (target.Seeds().Count == 0)
+    {
+        Console.WriteLine($"{target.Name,-13} left out: it {SharedFixtures.Reason()}");
+        continue;
+    }
     var report = Run(target, options);
     crashed += report.Crashes;
     Console.WriteLine($"{target.Name,-13} {report.Executions,12:N0} {report.Crashes,8} {report.PerSecond,8:N0} {report.SlowestMs,7:N0}ms");
@@ -80,16 +88,20 @@ static Report Run(FuzzTarget target, Options options)
     return new Report(executions, crashes, executions / clock.Elapsed.TotalSeconds, slowestTicks * 1000.0 / Stopwatch.Frequency);
 }
 
-/// <summary>Keeps an input in the corpus once (named by its hash); true when it is new.</summary>
+/// <summary>
+/// Keeps an input in the corpus once (named by its hash); true when it is new. One made from a
+/// real file is kept as a delta against it (.delta), never as its bytes: real files are not committed.
+/// </summary>
 static bool Keep(string? corpus, FuzzTarget target, string kind, byte[] input, HashSet<string> seen)
 {
-    var name = $"{kind}-{Convert.ToHexStringLower(SHA256.HashData(input))[..16]}.bin";
+    var name = $"{kind}-{Convert.ToHexStringLower(SHA256.HashData(input))[..16]}";
     lock (seen)
         if (!seen.Add(name)) return false;
     if (corpus is not null)
     {
         Directory.CreateDirectory(Path.Combine(corpus, target.Name));
-        File.WriteAllBytes(Path.Combine(corpus, target.Name, name), input);
+        if (KeptInput.Delta(input, FuzzTargets.RealFiles) is { } delta) File.WriteAllText(Path.Combine(corpus, target.Name, name + ".delta"), delta);
+        else File.WriteAllBytes(Path.Combine(corpus, target.Name, name + ".bin"), input);
     }
     return true;
 }

@@ -3,6 +3,7 @@ using System.Security;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Archive.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,20 +17,25 @@ public enum Served { RealFile, Missing, OtherSize }
 /// <summary>
 /// The portal's SyncFeed built from five real OData pages of Document entities (1,250 entities, as
 /// the live portal sent them in October 2025): every value written into a tkData entry exactly as
-/// the portal gave it, tombstones as tombstones. Files are the real files of fixtures/real/files
+/// the portal gave it, tombstones as tombstones. Files are the real files of shared/fixtures/real/files
 /// of the announced type, made exactly the announced size where that can be done without changing
 /// their content (a PDF gains an incremental-update tail, a .docx a zip comment, a .doc trailing
 /// sectors, the HTML a comment); some are missing, some deliberately of another size, and those
 /// a real file cannot be stretched or shrunk to are of another size too. It counts every download.
+/// The real data is read from ../shared/fixtures/real (never committed in the project): without it
+/// <see cref="Entities"/> skips the test that asks for it.
 /// </summary>
 public sealed class RealPortalMirror : IAsyncDisposable
 {
-    static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "real", name);
+    static string Fixture(string name) => SharedFixtures.Path($"real/{name}");
 
-    public static readonly IReadOnlyList<JsonObject> Entities = Directory.GetFiles(Fixture("odata-document-pages"), "*.json")
+    /// <summary>The 1,250 entities; skips the test without ../shared/fixtures (read on first use, never in a type's initialiser).</summary>
+    public static IReadOnlyList<JsonObject> Entities => LazyEntities.Value;
+
+    static readonly Lazy<IReadOnlyList<JsonObject>> LazyEntities = new(() => Directory.GetFiles(Fixture("odata-document-pages"), "*.json")
         .Order(StringComparer.Ordinal)
         .SelectMany(f => JsonNode.Parse(System.IO.File.ReadAllText(f))!.AsArray().Select(e => e!.AsObject()))
-        .ToList();
+        .ToList());
 
     readonly WebApplication _app;
     int _downloads;

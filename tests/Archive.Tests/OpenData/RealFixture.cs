@@ -3,7 +3,10 @@ using System.Xml.Linq;
 
 namespace Archive.Tests.OpenData;
 
-/// <summary>The real portal files and their official publications under Fixtures/real (see its README).</summary>
+/// <summary>
+/// The real portal files and their official publications, read from ../shared/fixtures/real (see its
+/// README): never committed in the project. A test reading them skips without it, so it is a [SkippableFact].
+/// </summary>
 static partial class RealFixture
 {
     public const string ClaassenDocx = "files/09b97518-8d7c-4a90-a090-28e45bc44920.docx";
@@ -14,7 +17,7 @@ static partial class RealFixture
     public const string CederKoop = "koop/4fc8e28c-5f92-418a-8e7c-ace40e2b677e.xml";
     public const string VerdonkDoc = "files/ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc";
 
-    public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", "real", name);
+    public static string Path(string name) => SharedFixtures.Path($"real/{name}");
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path(name));
 
     /// <summary>A text's paragraphs: what blank lines separate.</summary>

@@ -39,9 +39,9 @@ public class when_a_syncfeed_page_is_bad
             <feed xmlns="http://www.w3.org/2005/Atom"><title>&xxe;</title></feed>
             """));
 
-    [Fact]
+    [SkippableFact]
     public void a_page_without_namespaces_is_not_an_atom_feed() =>
-        Assert.Contains("not an Atom feed: its root is <entry> in namespace ''", Refusal(OdpFixture.Text("syncfeed/fractieZetelPersoon-entry_wetsuite-notebook.xml")));
+        Assert.Contains("not an Atom feed: its root is <entry> in namespace ''", Refusal(File.ReadAllText(OdpFixture.Shared("syncfeed/fractieZetelPersoon-entry_wetsuite-notebook.xml"))));
 
     [Fact]
     public void an_entity_in_an_unknown_namespace_is_left_out_and_the_rest_stands()

@@ -5,23 +5,28 @@ using Archive.Content.OpenData;
 
 namespace Archive.Tests.OpenData;
 
-/// <summary>Our reading of the format is checked against the official tkData XSDs, not against itself.</summary>
+/// <summary>
+/// Our reading of the format is checked against the official tkData XSDs, not against itself. The
+/// XSDs come from ../shared/fixtures/odp/schema (not ours, so not in the repository); without it these skip.
+/// </summary>
 public class when_checking_the_fixtures_against_the_official_schemas
 {
-    static readonly XmlSchemaSet Schemas = Load();
+    static XmlSchemaSet? _schemas;
+
+    static XmlSchemaSet Schemas => _schemas ??= Load();
 
     static XmlSchemaSet Load()
     {
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
         foreach (var file in new[] { "document", "documentversie", "kamerstukdossier", "zaak", "documentactor" })
-            set.Add(SyncFeedParser.TkData, OdpFixture.Path($"schema/tkData-v1-0-{file}.xsd"));
+            set.Add(SyncFeedParser.TkData, OdpFixture.Shared($"schema/tkData-v1-0-{file}.xsd"));
         set.Compile();
         return set;
     }
 
     public static TheoryData<string> Pages() => new() { "document-page-1.xml", "document-page-2.xml", "documentversie-page-1.xml", "kamerstukdossier-page-1.xml", "zaak-page-1.xml" };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Pages))]
     public void every_entity_validates(string page)
     {
@@ -36,7 +41,7 @@ public class when_checking_the_fixtures_against_the_official_schemas
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void a_wrong_entity_does_not_validate()
     {
         var entity = XDocument.Load(OdpFixture.Path("syncfeed/document-page-1.xml"))

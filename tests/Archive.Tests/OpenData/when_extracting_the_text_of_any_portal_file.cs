@@ -4,6 +4,7 @@ using static Archive.Tests.OpenData.RealFixture;
 
 namespace Archive.Tests.OpenData;
 
+/// <summary>The real portal files come from ../shared/fixtures/real (not in the repository); the tests reading them skip without it.</summary>
 public class when_extracting_the_text_of_any_portal_file
 {
     const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -16,7 +17,7 @@ public class when_extracting_the_text_of_any_portal_file
         return result.Value!;
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(CederPdf, "application/pdf")]
     [InlineData(RikkersDocx, DocxType)]
     [InlineData(VerdonkDoc, "application/msword")]
@@ -36,7 +37,7 @@ public class when_extracting_the_text_of_any_portal_file
         Assert.Equal("De Kamer,\n\ngehoord de beraadslaging,\n", Text(Encoding.UTF8.GetBytes("\uFEFFDe Kamer,  \r\n\r\n\r\n\r\ngehoord de beraadslaging,\r\n"), "text/plain"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(null)]
     [InlineData("application/octet-stream")]
     public void a_file_without_a_type_is_read_by_what_its_first_bytes_show(string? type)
@@ -48,7 +49,7 @@ public class when_extracting_the_text_of_any_portal_file
         Assert.Equal("De Kamer,\n", Text(Encoding.UTF8.GetBytes("\uFEFF\n  <HTML><p>De Kamer,</p></HTML>"), type));
     }
 
-    [Fact]
+    [SkippableFact]
     public void a_type_the_archive_cannot_read_fails_naming_it()
     {
         var result = DocumentFileText.Extract(Bytes(CederPdf), "image/png");
@@ -64,14 +65,14 @@ public class when_extracting_the_text_of_any_portal_file
         Assert.Equal("its type '(none)' is not one the Archive can read (.pdf, .docx, .doc, .html, .txt), nor are its first bytes those of one", result.Error);
     }
 
-    [Fact]
+    [SkippableFact]
     public void a_declared_type_is_trusted_and_a_file_that_is_not_what_it_says_fails_in_its_reader()
     {
         Assert.Contains("not a readable PDF", DocumentFileText.Extract(Bytes(RikkersDocx), "application/pdf").Error);
         Assert.Equal("the file is not UTF-8 text", DocumentFileText.Extract(Bytes(CederPdf), "text/plain").Error);
     }
 
-    [Fact]
+    [SkippableFact]
     public void a_truncated_doc_fails_with_a_reason()
     {
         var result = DocumentFileText.Extract(Bytes(VerdonkDoc)[..4096], "application/msword");

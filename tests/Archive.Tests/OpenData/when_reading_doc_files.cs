@@ -3,7 +3,10 @@ using Archive.Content.OpenData;
 
 namespace Archive.Tests.OpenData;
 
-/// <summary>These need Debian's antiword, which scripts/test installs (ensure_converters in scripts/lib.sh).</summary>
+/// <summary>
+/// These need Debian's antiword, which scripts/test installs (ensure_converters in scripts/lib.sh);
+/// those reading the real .doc need ../shared/fixtures/real and skip without it.
+/// </summary>
 public class when_reading_doc_files
 {
     static string Doc(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "doc", name);
@@ -43,7 +46,7 @@ public class when_reading_doc_files
             """, result.Value);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(8)]
     [InlineData(4096)]
     [InlineData(16384)]
@@ -89,7 +92,7 @@ public class when_reading_doc_files
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void a_converter_that_prints_too_much_is_stopped()
     {
         var result = ConverterProcess.Run("antiword", "antiword", [RealFixture.Path(RealFixture.VerdonkDoc)], TimeSpan.FromSeconds(30), 100);

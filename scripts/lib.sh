@@ -4,6 +4,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# apt-get update, then install the packages; while another apt or dpkg holds its lock (an unattended
+# upgrade, a second script), it waits for it, up to 15 minutes, instead of failing.
+apt_install() {
+  local tries=0
+  until as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 update -qq 2> "${TMPDIR:-/tmp}/apt-update.err"; do
+    if ! grep -qi "lock" "${TMPDIR:-/tmp}/apt-update.err" || [ $((tries += 1)) -gt 180 ]; then cat "${TMPDIR:-/tmp}/apt-update.err" >&2; return 1; fi
+    sleep 5
+  done
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq "$@" > /dev/null
+}
+
 ensure_dotnet() {
   command -v dotnet >/dev/null 2>&1 && return
   echo "The .NET 10 SDK is needed: https://learn.microsoft.com/dotnet/core/install/linux (apt-get install dotnet-sdk-10.0)" >&2
@@ -14,8 +25,7 @@ ensure_dotnet() {
 ensure_postgres() {
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     echo "Installing PostgreSQL's server binaries (apt-get install postgresql) …"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    apt_install postgresql
   fi
   if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
     useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
@@ -26,8 +36,7 @@ ensure_postgres() {
 ensure_rabbitmq() {
   command -v rabbitmq-server > /dev/null 2>&1 && return
   echo "Installing RabbitMQ (apt-get install rabbitmq-server) for the broker tests …"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server > /dev/null
+  apt_install rabbitmq-server
 }
 
 # Word 97-2003 .doc files, which the portal still serves for older documents, are read by Debian's antiword.
@@ -40,8 +49,7 @@ ensure_converters() {
   command -v catdoc > /dev/null 2>&1 || missing+=(catdoc)
   [ ${#missing[@]} -eq 0 ] && return
   echo "Installing ${missing[*]} (apt-get install ${missing[*]}) to read .doc files and check the texts of .pdf and .doc files …"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+  apt_install "${missing[@]}"
 }
 
 # The transparency log is checked by the Go checksum database's own code (golang.org/x/mod/sumdb),
@@ -49,8 +57,7 @@ ensure_converters() {
 ensure_go_sumdb() {
   command -v go > /dev/null 2>&1 && [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] && return
   echo "Installing Go and golang.org/x/mod (apt-get install golang-go golang-golang-x-mod-dev) for the log's independent verifier …"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go golang-golang-x-mod-dev > /dev/null
+  apt_install golang-go golang-golang-x-mod-dev
 }
 
 # The originals' S3 tests start s3rver, an S3-compatible server from npm (Node from Debian where it is missing).
@@ -58,8 +65,7 @@ ensure_s3rver() {
   command -v s3rver > /dev/null 2>&1 && return
   if ! command -v npm > /dev/null 2>&1; then
     echo "Installing Node.js and npm (apt-get install nodejs npm) for the S3 test server …"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm > /dev/null
+    apt_install nodejs npm
   fi
   echo "Installing s3rver (npm install -g s3rver@3.7.1) for the originals' S3 tests …"
   as_root npm install -g --no-audit --no-fund --silent s3rver@3.7.1 > /dev/null
@@ -69,8 +75,7 @@ ensure_s3rver() {
 ensure_chromium() {
   command -v chromium > /dev/null 2>&1 && return
   echo "Installing Chromium (apt-get install chromium) for the browser tests …"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
+  apt_install chromium
 }
 
 # The Archive the scripts run is published ReadyToRun (compiled ahead for this machine's runtime
@@ -132,6 +137,5 @@ psql_private() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PRIVATE_PORT" -U p
 ensure_package() {
   command -v "$1" > /dev/null && return
   echo "Installing $2 (apt-get install $2) …"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" > /dev/null
+  apt_install "$2"
 }

@@ -33,6 +33,7 @@ public sealed class ChangeFanOut : BatchSubscription
         IncludeType<RevisionImported>();
         IncludeType<DocumentWithdrawn>();
         IncludeType<DocumentRestored>();
+        IncludeType<TextReread>();
     }
 
     public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,

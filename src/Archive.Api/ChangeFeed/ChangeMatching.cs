@@ -52,7 +52,12 @@ public static class ChangeMatching
         return result;
     }
 
+    /// <summary>
+    /// A filter selects versions of documents: a reread (a newer reading of a version the subscriber was
+    /// told of) passes none; a subscriber of every change gets it, to re-index.
+    /// </summary>
     static bool Passes(ChangeFilter filter, ChangeRecord change, RevisionRecord? revision) =>
+        (filter.IsEmpty || change.Type != ChangeRecords.RereadType) &&
         (filter.Document is null || filter.Document == change.Subject) &&
         (filter.Dossier is null || filter.Dossier == change.Dossier) &&
         (filter.Kind is null || filter.Kind == (change.Kind ?? revision?.Kind)) &&

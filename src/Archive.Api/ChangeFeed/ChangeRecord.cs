@@ -35,6 +35,9 @@ public static class ChangeRecords
 {
     public const string TypePrefix = "nl.tweedekamer.archive.document.";
 
+    /// <summary>The type of a reread (<see cref="TextReread"/>): a newer reading of a revision's original, not a new version.</summary>
+    public const string RereadType = TypePrefix + "reread.v1";
+
     /// <summary>A revision whose event does not say what it changed (recorded before events did).</summary>
     public static bool NeedsHistory(IEvent e) => e.Data is RevisionImported { Revision: > 1, ChangedFields: null };
 
@@ -43,8 +46,15 @@ public static class ChangeRecords
         RevisionImported r => Revision(e.Sequence, r, history?.Revisions.FirstOrDefault(x => x.Revision == r.Revision)),
         DocumentWithdrawn w => Status(e.Sequence, "withdrawn", w.DocumentNumber, w.DossierNumber, w.SourceUpdatedAt, w.RecordedAt, true),
         DocumentRestored r => Status(e.Sequence, "restored", r.DocumentNumber, r.DossierNumber, r.SourceUpdatedAt, r.RecordedAt, false),
+        TextReread t => Reread(e.Sequence, t),
         _ => null,
     };
+
+    /// <summary>A revision's text read again: its own type, so that integrators re-index it and nothing takes it for a new version.</summary>
+    static ChangeRecord Reread(long sequence, TextReread t) =>
+        Record(sequence, "reread", t.DocumentNumber, t.RecordedAt, null, null,
+            new ChangeData(t.DocumentNumber, t.Revision, null, t.RevisionSourceUpdatedAt, t.RecordedAt, null, null, null, null, [], true, false,
+                Links(t.DocumentNumber, t.Revision)));
 
     static ChangeRecord Revision(long sequence, RevisionImported r, RevisionEntry? entry) =>
         Record(sequence, r.Revision == 1 ? "created" : "revised", r.DocumentNumber, r.RecordedAt, r.Metadata.Dossier?.Number, r.Metadata.Kind,

@@ -18,6 +18,7 @@ public static class Configuration
         opts.Events.AddEventType<RevisionImported>();
         opts.Events.AddEventType<DocumentWithdrawn>();
         opts.Events.AddEventType<DocumentRestored>();
+        opts.Events.AddEventType<TextReread>();
 
         // The write model is kept as a snapshot in the same transaction, so that deciding on an
         // import reads one row instead of replaying a long stream.

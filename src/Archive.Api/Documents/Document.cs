@@ -26,6 +26,12 @@ public sealed class Document
     /// <summary>The metadata of the revision recorded last: what the next one's changed fields are measured against (null in snapshots written before it was kept).</summary>
     public Archive.Content.Documents.DocumentMetadata? LastRecordedMetadata { get; set; }
 
+    /// <summary>
+    /// The texts that rereads gave revisions (each with the text the revision was imported with), so that
+    /// an import read by today's reader is recognised as the revision it is, not taken for a new one.
+    /// </summary>
+    public List<Reading> Readings { get; set; } = [];
+
     public void Apply(RevisionImported e)
     {
         Id = e.DocumentNumber;
@@ -57,7 +63,16 @@ public sealed class Document
             case RevisionImported r: Apply(r); break;
             case DocumentWithdrawn w: Apply(w); break;
             case DocumentRestored r: Apply(r); break;
+            case TextReread t: Apply(t); break;
         }
+    }
+
+    public void Apply(TextReread e)
+    {
+        LastEventHash = RevisionChain.Hash(e);
+        var imported = Readings.FirstOrDefault(r => r.Revision == e.Revision)?.ImportedTextHash ?? e.PreviousTextHash;
+        Readings.Add(new Reading(e.Revision, e.TextHash, imported));
+        if (e.Revision == Revisions && LastKey is { } last) LastKey = last with { ContentHash = e.TextHash };
     }
 
     /// <summary>The number of the revision with this key, or null when the Archive has none.</summary>
@@ -65,7 +80,10 @@ public sealed class Document
     {
         if (Known.FirstOrDefault(k => k.Key == key) is { } known) return known.Revision;
         var at = KnownKeys.IndexOf(key.Digest());
-        return at < 0 ? null : at + 1;
+        if (at >= 0) return at + 1;
+        foreach (var reading in Readings.Where(r => r.TextHash == key.ContentHash && r.Revision <= KnownKeys.Count))
+            if (KnownKeys[reading.Revision - 1] == (key with { ContentHash = reading.ImportedTextHash }).Digest()) return reading.Revision;
+        return null;
     }
 
     /// <summary>The key of the revision recorded last, in a snapshot of either form.</summary>
@@ -103,3 +121,6 @@ public sealed record RevisionKey(int SourceVersion, DateTimeOffset SourceUpdated
 }
 
 public sealed record KnownRevision(int Revision, RevisionKey Key);
+
+/// <summary>A text a reread gave a revision, and the text that revision was imported with (its key's).</summary>
+public sealed record Reading(int Revision, string TextHash, string ImportedTextHash);

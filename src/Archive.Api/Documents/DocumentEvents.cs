@@ -64,6 +64,24 @@ public sealed record RevisionImported(
 }
 
 /// <summary>
+/// A revision's original read again, by a newer reader, gave another text (DESIGN decision 14): from
+/// now on every view reads <see cref="TextHash"/>'s text for <see cref="Revision"/>. A recorded-time
+/// fact, not a change of the source: the revision, its event and its earlier reading
+/// (<see cref="PreviousTextHash"/>) stay as they were, and this event joins the stream's hash chain.
+/// </summary>
+/// <param name="RevisionSourceUpdatedAt">The source time of the revision read again, so that whoever is told of it need not look it up.</param>
+public sealed record TextReread(
+    string DocumentNumber,
+    int Revision,
+    string Reader,
+    string TextHash,
+    string? PreviousReader,
+    string PreviousTextHash,
+    string? PreviousEventHash,
+    DateTimeOffset RevisionSourceUpdatedAt,
+    DateTimeOffset RecordedAt);
+
+/// <summary>
 /// The source withdrew the document (a tombstone: tk:verwijderd). Its history stays; as of any
 /// time after <see cref="SourceUpdatedAt"/> it answers 410 Gone. Linked into the stream's hash
 /// chain like every event of the stream.

@@ -22,6 +22,7 @@ public static class RevisionChain
         RevisionImported r => r.PreviousEventHash,
         DocumentWithdrawn w => w.PreviousEventHash,
         DocumentRestored r => r.PreviousEventHash,
+        TextReread t => t.PreviousEventHash,
         _ => null,
     };
 }

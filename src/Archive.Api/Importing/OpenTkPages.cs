@@ -11,7 +11,7 @@ public static class OpenTkPages
     public const string ImporterVersion = "archive-opentk-importer/1";
 
     /// <summary>The page's reader: an OpenTK page is its own original, and its text is read by the page parser.</summary>
-    public const string Reader = "opentk-page/1";
+    public const string Reader = OpenTkPageParser.ReaderId;
 
     /// <summary>The revision of a page, with the page's bytes as received as its original.</summary>
     public static ImportRevision Command(OpenTkPage page, Provenance provenance, byte[]? original = null) =>

@@ -54,6 +54,8 @@ public sealed class S3Originals : IOriginalStore, IDisposable
         {
             BucketName = _settings.Bucket, Key = Key(sha256), InputStream = body, AutoCloseStream = false,
             ContentType = "application/octet-stream",
+            // The body signed whole, not in aws-chunked parts, which some S3-compatible servers store as they come.
+            UseChunkEncoding = false,
         }, ct);
     }
 

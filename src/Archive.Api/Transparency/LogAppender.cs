@@ -72,6 +72,7 @@ public static class LogRecords
             Documents.RevisionImported r => (r.SourceUpdatedAt, r.RecordedAt, r.ContentHash),
             Documents.DocumentWithdrawn w => (w.SourceUpdatedAt, w.RecordedAt, (string?)null),
             Documents.DocumentRestored r => (r.SourceUpdatedAt, r.RecordedAt, (string?)null),
+            Documents.TextReread t => (t.RevisionSourceUpdatedAt, t.RecordedAt, t.TextHash),
             _ => (e.Timestamp, e.Timestamp, (string?)null),
         };
         return new LogRecord(e.Sequence, e.StreamKey ?? e.StreamId.ToString(), e.Version, e.EventTypeName, sourceUpdatedAt, recordedAt,

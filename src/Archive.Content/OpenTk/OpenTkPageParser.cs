@@ -13,6 +13,9 @@ namespace Archive.Content.OpenTk;
 /// </summary>
 public static partial class OpenTkPageParser
 {
+    /// <summary>The page parser as the reader of an OpenTK page, which is its own original: what a revision records as its reading.</summary>
+    public const string ReaderId = "opentk-page/1";
+
     public static ParseResult<OpenTkPage> Parse(string page)
     {
         var lines = page.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()).ToArray();

@@ -24,6 +24,21 @@ public class when_a_sync_is_killed_midway
         return events;
     }
 
+    /// <summary>How many originals are kept, and how many revisions name a file the Archive does not keep.</summary>
+    static async Task<(long Kept, long Lacking)> Originals(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        var sql = """
+            select (select count(*) from archive.originals),
+                   (select count(*) from archive.mt_events e where e.type = 'revision_imported' and e.data -> 'Provenance' ->> 'SourceSha256' is not null
+                      and not exists (select 1 from archive.originals o where o.sha256 = e.data -> 'Provenance' ->> 'SourceSha256'))
+            """;
+        await using var reader = await new NpgsqlCommand(sql, connection).ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     [Fact]
     public async Task starting_it_again_gives_the_same_events_as_an_uninterrupted_run()
     {
@@ -36,6 +51,7 @@ public class when_a_sync_is_killed_midway
             running.Kill(entireProcessTree: true);
             await running.WaitForExitAsync();
             Assert.Single(await Events(interrupted));   // the first document page was committed, the second was not
+            Assert.Equal((1, 0), await Originals(interrupted));   // and its revision's original with it
             mirror.Gate.TrySetResult();
             var resumed = await ArchiveCli.Execute(interrupted, "sync", mirror.BaseUrl);
             Assert.Equal(0, resumed.ExitCode);
@@ -46,5 +62,6 @@ public class when_a_sync_is_killed_midway
         var expected = await Events(uninterrupted);
         Assert.Equal(2, expected.Count);
         Assert.Equal(expected, await Events(interrupted));
+        Assert.Equal((2, 0), await Originals(interrupted));
     }
 }

@@ -22,7 +22,8 @@ public sealed record StructuralChangeView(string Part, string What, int WordsAdd
 
 /// <summary>
 /// GET /api/documents/{nr}/diff: what changed between two revisions, as JSON, a unified patch or
-/// HTML. Revisions never change, so neither does a diff between them: strong ETag, cached for a year.
+/// HTML. A diff is of the revisions' readings, which a reread can replace (DESIGN decision 14): its
+/// strong ETag names the texts compared, and caches revalidate rather than keep it for good.
 /// </summary>
 public static class DiffEndpoint
 {
@@ -86,7 +87,7 @@ public static class DiffEndpoint
     static void Cache(HttpContext http, string etag)
     {
         http.Response.Headers.ETag = etag;
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        http.Response.Headers.CacheControl = "public, no-cache";
     }
 
     static DiffResponse Response(DocumentComparison c, string view) => new(
@@ -108,7 +109,7 @@ public static class DiffEndpoint
             Problems.Status(400, $"Unknown {name}", $"{name} '{value}' is not accepted; use one of: {string.Join(", ", accepted)}.");
 
         public string ETag(string number, RevisionEntry from, RevisionEntry to) =>
-            "\"" + Content.Text.NormalisedText.Sha256(string.Join('|', number, from.EventHash, to.EventHash, Granularity, Format, View,
+            "\"" + Content.Text.NormalisedText.Sha256(string.Join('|', number, from.EventHash, to.EventHash, from.ContentHash, to.ContentHash, Granularity, Format, View,
                 Context, IgnoreWhitespace, DocumentComparison.EngineVersion))[..40] + "\"";
     }
 }

@@ -86,6 +86,12 @@ public static class BundleCheck
             var link = json.TryGetProperty("previousEventHash", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
             if (link != previous) problems.Add($"{name}: links to {link ?? "nothing"}, but the event before it hashes to {previous ?? "nothing"}");
             previous = Sha256(bytes);
+            if (json.TryGetProperty("textHash", out var t) && t.GetString() is { } textHash)
+            {
+                var reading = $"readings/{name["events/".Length..].Split('-')[0]}.txt";
+                if (!files.TryGetValue(reading, out var read)) problems.Add($"{reading}: missing");
+                else if (Sha256(read) != textHash) problems.Add($"{reading}: its SHA-256 is not the textHash {textHash} of {name}");
+            }
             if (json.TryGetProperty("revision", out var r) && r.TryGetInt32(out var revision)
                 && json.TryGetProperty("contentHash", out var c) && c.GetString() is { } contentHash)
             {

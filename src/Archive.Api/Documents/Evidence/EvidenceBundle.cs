@@ -30,7 +30,8 @@ public static class EvidenceBundle
         var events = await session.Events.FetchStreamAsync(nr, token: ct);
         if (events.Count == 0) return Problems.UnknownDocument(nr);
         var revisions = events.Select(e => e.Data).OfType<RevisionImported>().ToList();
-        var texts = await DocumentText.LoadManyAsync(session, revisions.Select(r => r.ContentHash).Distinct().ToArray(), ct);
+        var readings = events.Select(e => e.Data).OfType<TextReread>().Select(t => t.TextHash);
+        var texts = await DocumentText.LoadManyAsync(session, revisions.Select(r => r.ContentHash).Concat(readings).Distinct().ToArray(), ct);
         var files = Files(nr, events, texts);
         if (originals ?? true) files.AddRange(await OriginalFilesAsync(session, stores, revisions, ct));
         if (options.Value.Log.Enabled) files.AddRange(await LogFilesAsync(nr, log, ct));
@@ -82,8 +83,10 @@ public static class EvidenceBundle
         {
             var name = $"events/{e.Version:D4}-{e.Data.GetType().Name}.json";
             files.Add((name, RevisionChain.CanonicalJson(e.Data)));
-            var text = e.Data is RevisionImported r ? r.ContentHash : "";
+            var text = e.Data switch { RevisionImported r => r.ContentHash, TextReread t => t.TextHash, _ => "" };
             chain.Append($"{e.Version}\t{name}\t{RevisionChain.Hash(e.Data)}\t{RevisionChain.PreviousHash(e.Data) ?? ""}\t{text}\n");
+            if (e.Data is TextReread reread)
+                files.Add(($"readings/{e.Version:D4}.txt", Encoding.UTF8.GetBytes(texts.GetValueOrDefault(reread.TextHash, ""))));
             if (e.Data is not RevisionImported revision) continue;
             var folder = $"revisions/{revision.Revision:D4}";
             files.Add(($"{folder}/text.txt", Encoding.UTF8.GetBytes(texts.GetValueOrDefault(revision.ContentHash, ""))));
@@ -114,6 +117,9 @@ public static class EvidenceBundle
                                  the SHA-256 of each file is that event's hash.
         revisions/NNNN/text.txt  the normalised text of revision NNNN: its SHA-256 is the contentHash in the revision's event.
         revisions/NNNN/metadata.json  the revision event again, indented for reading.
+        readings/NNNN.txt        the text that event NNNN (a TextReread: the revision's original read again by a newer
+                                 reader) gives its revision from then on: its SHA-256 is that event's textHash. The
+                                 revision's earlier reading stays in revisions/NNNN/text.txt.
         chain.tsv                the chain: each event's hash, the hash of the event before it that it names, its text's hash.
         originals/<sha256>       each file the revisions were read from, byte for byte, named by its SHA-256: the
                                  provenance.sourceSha256 of the revisions read from it (left out with ?originals=false).

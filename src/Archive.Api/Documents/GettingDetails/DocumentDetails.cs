@@ -52,6 +52,14 @@ public sealed class DocumentDetailsProjection : SingleStreamProjection<DocumentD
             Current(view, e);
     }
 
+    /// <summary>A reread of the current revision is its text from now on; a reread of another revision changes only the chain's head.</summary>
+    public void Apply(TextReread e, DocumentDetails view)
+    {
+        view.LastEventHash = RevisionChain.Hash(e);
+        view.LastRecordedAt = e.RecordedAt;
+        if (e.Revision == view.CurrentRevision) view.ContentHash = e.TextHash;
+    }
+
     public void Apply(DocumentWithdrawn e, DocumentDetails view) => Status(view, e, true, e.SourceUpdatedAt, e.RecordedAt);
 
     public void Apply(DocumentRestored e, DocumentDetails view) => Status(view, e, false, e.SourceUpdatedAt, e.RecordedAt);

@@ -130,19 +130,26 @@ public static class GetDocumentHistoryEndpoints
         if (await DocumentHistory.LoadAsync(session, nr, ct) is not { } history) return Problems.UnknownDocument(nr);
         if (history.Revisions.FirstOrDefault(r => r.Revision == n) is not { } revision)
             return Problems.Status(404, "Unknown revision", $"Document '{nr}' has revisions 1 to {history.Revisions.Count}; there is no revision {n}.");
-        MementoHeaders(http, history, revision);
+        if (MementoHeaders(http, history, revision) is var etag && http.Request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(304);
         var record = await session.LoadAsync<TimeTravel.RevisionRecord>(TimeTravel.RevisionRecord.IdOf(nr, n), ct);
         var text = await DocumentText.LoadAsync(session, revision.ContentHash, ct);
         return Results.Ok(new RevisionWithText(nr, revision, record!.Metadata, record.Provenance, text ?? "") { Reader = record.Reader });
     }
 
-    /// <summary>Each revision is a Memento (RFC 7089) of the document, dated by its source time.</summary>
-    static void MementoHeaders(HttpContext http, DocumentHistory history, RevisionEntry revision)
+    /// <summary>
+    /// Each revision is a Memento (RFC 7089) of the document, dated by its source time. Its text is a
+    /// reading that a reread can replace, and its Link header names the mementos around it, which a new
+    /// revision adds to: the ETag covers both, and caches revalidate.
+    /// </summary>
+    static string MementoHeaders(HttpContext http, DocumentHistory history, RevisionEntry revision)
     {
         var baseUri = Mementos.Mementos.BaseUri(http.Request);
         http.Response.Headers["Memento-Datetime"] = Content.Documents.AsOf.HttpDate(revision.SourceUpdatedAt);
         http.Response.Headers.Link = Mementos.Mementos.MementoLinks(baseUri, history.Id, Mementos.Mementos.Of(history, baseUri), revision.Revision);
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        http.Response.Headers.CacheControl = "public, no-cache";
+        var etag = "\"" + Content.Text.NormalisedText.Sha256($"{revision.EventHash}|{revision.ContentHash}|{history.Revisions.Count}")[..40] + "\"";
+        http.Response.Headers.ETag = etag;
+        return etag;
     }
 
     [WolverineHead("/api/documents/{nr}/revisions/{n}", OperationId = "GetRevisionHead")]

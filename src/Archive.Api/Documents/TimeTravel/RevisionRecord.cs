@@ -1,5 +1,6 @@
 using Archive.Content.Documents;
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Projections;
 
 namespace Archive.Api.Documents.TimeTravel;
@@ -71,6 +72,14 @@ public sealed partial class TimeTravelProjection : EventProjection
         TextNotCaptured = e.TextNotCaptured,
         Reader = e.Reader,
     };
+
+    /// <summary>A reread gives the revision its new text and reader; its earlier reading stays in the events.</summary>
+    public async Task Project(TextReread e, IDocumentOperations operations, CancellationToken ct)
+    {
+        if (await operations.LoadAsync<RevisionRecord>(RevisionRecord.IdOf(e.DocumentNumber, e.Revision), ct) is not { } record) return;
+        (record.ContentHash, record.Reader) = (e.TextHash, e.Reader);
+        operations.Store(record);
+    }
 
     public StatusRecord Create(IEvent<DocumentWithdrawn> e) => Status(e.Id, e.Data.DocumentNumber, e.Data.DossierNumber, true, e.Data.Reason, e.Data.SourceUpdatedAt, e.Data.RecordedAt);
 

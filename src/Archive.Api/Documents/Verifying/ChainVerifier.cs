@@ -63,7 +63,8 @@ public static class ChainVerifier
             problems.Add(new VerificationProblem(events.LastOrDefault()?.Version, null,
                 $"the head of the chain recorded when the last event was appended is {details.LastEventHash}, but the events now end in {previous ?? "nothing"}"));
         var imported = events.Select(e => e.Data).OfType<RevisionImported>().ToList();
-        problems.AddRange(await CheckTexts(session, imported, ct));
+        problems.AddRange(await CheckTexts(session, imported.Select(r => (r.ContentHash, r.Revision))
+            .Concat(events.Select(e => e.Data).OfType<TextReread>().Select(t => (t.TextHash, t.Revision))).ToList(), ct));
         var (intact, without) = await CheckOriginals(session, originals, imported, problems, ct);
         return new VerificationReport(number, problems.Count == 0, events.Count, previous, problems) { OriginalsChecked = intact, WithoutOriginal = without };
     }
@@ -98,14 +99,15 @@ public static class ChainVerifier
         return (intact, without);
     }
 
-    static async Task<IEnumerable<VerificationProblem>> CheckTexts(IQuerySession session, List<RevisionImported> revisions, CancellationToken ct)
+    /// <summary>Every text an event names (each revision's first reading and every reading after it) against its hash.</summary>
+    static async Task<IEnumerable<VerificationProblem>> CheckTexts(IQuerySession session, List<(string Hash, int Revision)> readings, CancellationToken ct)
     {
-        var hashes = revisions.Select(r => r.ContentHash).Distinct().ToArray();
+        var hashes = readings.Select(r => r.Hash).Distinct().ToArray();
         var texts = await DocumentText.LoadManyAsync(session, hashes, ct);
         var problems = new List<VerificationProblem>();
-        foreach (var group in revisions.GroupBy(r => r.ContentHash))
+        foreach (var group in readings.GroupBy(r => r.Hash))
         {
-            var which = string.Join(", ", group.Select(r => r.Revision));
+            var which = string.Join(", ", group.Select(r => r.Revision).Distinct());
             if (!texts.TryGetValue(group.Key, out var text))
                 problems.Add(new VerificationProblem(null, group.First().Revision, $"the text {group.Key} of revision {which} is missing"));
             else if (NormalisedText.Sha256(text) is var actual && actual != group.Key)

@@ -86,7 +86,7 @@ public sealed class HttpFeedSource(string baseUrl, HttpClient http, SyncSettings
             if (!response.IsSuccessStatusCode)
                 return ResourceAnswer.Failed(GapReasons.FetchFailed, $"the portal answered {(int)response.StatusCode} {response.ReasonPhrase} for {at}", at);
             if (response.Content.Headers.ContentLength > maxBytes) return TooLarge(at, response.Content.Headers.ContentLength, maxBytes);
-            var bytes = await ReadAtMostAsync(await response.Content.ReadAsStreamAsync(ct), maxBytes, ct);
+            var bytes = await ReadAtMostAsync(await response.Content.ReadAsStreamAsync(ct), maxBytes, ct, response.Content.Headers.ContentLength);
             return bytes is null ? TooLarge(at, null, maxBytes) : new ResourceAnswer(new Resource(bytes, response.Content.Headers.ContentType?.MediaType, at), null);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or Polly.ExecutionRejectedException && !ct.IsCancellationRequested)
@@ -109,10 +109,20 @@ public sealed class HttpFeedSource(string baseUrl, HttpClient http, SyncSettings
         }
     }
 
-    /// <summary>The whole stream, or null once it passes <paramref name="maxBytes"/>.</summary>
-    static async Task<byte[]?> ReadAtMostAsync(Stream stream, long maxBytes, CancellationToken ct)
+    /// <summary>
+    /// The whole stream, or null once it passes <paramref name="maxBytes"/>. Of a length the server
+    /// announced, read straight into one array of that length: a file is in memory once, not twice
+    /// (a growing buffer, then its copy), which for a file of hundreds of megabytes is the difference.
+    /// </summary>
+    static async Task<byte[]?> ReadAtMostAsync(Stream stream, long maxBytes, CancellationToken ct, long? length = null)
     {
         await using var _ = stream;
+        if (length is { } announced && announced <= maxBytes && announced < Array.MaxLength)
+        {
+            var bytes = new byte[announced];
+            var got = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, ct);
+            return got == bytes.Length ? bytes : bytes[..got];
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Archive.Api.Documents.GettingDetails;
 using Archive.Api.Documents.GettingHistory;
+using Archive.Api.Documents.Rereading;
 using Archive.Api.Documents.TimeTravel;
 using Archive.Api.Dossiers;
+using Archive.Api.Originals;
 using Archive.IntegrationTests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,11 @@ public sealed class AFewDocumentsWithHistory : ArchiveHost
         await Post("/api/documents/2026D00006/withdrawal", new { sourceUpdatedAt = "2026-03-01T00:00:00Z" });
         await Post("/api/documents/2026D00006/restoration", new { sourceUpdatedAt = "2026-03-02T00:00:00Z" });
         await Import(Fixtures.V2.Replace("2026D04632", "2026D00007").Replace("36180 -196", "12345 -1"), expect: 201);
+        // A reader that reads 2026D04632's first version anew: its readings must survive the rebuild too.
+        await Rereader.RunAsync(Host.Services.GetRequiredService<IDocumentStore>(), Host.Services.GetRequiredService<OriginalStores>(),
+            (r, bytes) => Rereader.Current(r, bytes) is var reading && r.DocumentNumber == "2026D04632"
+                ? reading with { Text = reading.Text!.Replace("parters", "partners"), Reader = "opentk-page/2" } : reading,
+            new RereadScope(new HashSet<string>(), new HashSet<string>()), TimeProvider.System, null, CancellationToken.None);
     }
 }
 
@@ -51,6 +58,7 @@ public class when_every_projection_is_rebuilt(AFewDocumentsWithHistory archive) 
     {
         var before = await Snapshot();
         Assert.Equal(3 + 1 + 4 + 2 + 3 + 3, before.Count);
+        Assert.Contains("opentk-page/2", before["RevisionRecord/2026D04632@2"]);
 
         var store = archive.Host.Services.GetRequiredService<IDocumentStore>();
         await using (var wipe = store.LightweightSession())

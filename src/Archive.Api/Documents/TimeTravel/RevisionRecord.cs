@@ -1,6 +1,7 @@
 using Archive.Content.Documents;
 using JasperFx.Events;
 using Marten;
+using Marten.Patching;
 using Marten.Events.Projections;
 
 namespace Archive.Api.Documents.TimeTravel;
@@ -73,13 +74,13 @@ public sealed partial class TimeTravelProjection : EventProjection
         Reader = e.Reader,
     };
 
-    /// <summary>A reread gives the revision its new text and reader; its earlier reading stays in the events.</summary>
-    public async Task Project(TextReread e, IDocumentOperations operations, CancellationToken ct)
-    {
-        if (await operations.LoadAsync<RevisionRecord>(RevisionRecord.IdOf(e.DocumentNumber, e.Revision), ct) is not { } record) return;
-        (record.ContentHash, record.Reader) = (e.TextHash, e.Reader);
-        operations.Store(record);
-    }
+    /// <summary>
+    /// A reread gives the revision its new text and reader; its earlier reading stays in the events. A
+    /// patch, not a load and store: in a rebuild the record may have been created in the same batch.
+    /// </summary>
+    public void Project(TextReread e, IDocumentOperations operations) =>
+        operations.Patch<RevisionRecord>(RevisionRecord.IdOf(e.DocumentNumber, e.Revision))
+            .Set(r => r.ContentHash, e.TextHash).Set(r => r.Reader, e.Reader);
 
     public StatusRecord Create(IEvent<DocumentWithdrawn> e) => Status(e.Id, e.Data.DocumentNumber, e.Data.DossierNumber, true, e.Data.Reason, e.Data.SourceUpdatedAt, e.Data.RecordedAt);
 

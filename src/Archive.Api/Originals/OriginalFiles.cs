@@ -57,6 +57,19 @@ public static class OriginalFiles
         return kept;
     }
 
+    /// <summary>The whole original, from the store its index row names.</summary>
+    public static async Task<byte[]> ReadAllAsync(OriginalStores stores, KeptOriginal kept, CancellationToken ct)
+    {
+        await using var stream = stores.For(kept.Store).Open(kept.Sha256, kept.Length);
+        var bytes = new byte[kept.Length];
+        var read = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, ct);
+        return read == bytes.Length ? bytes : bytes[..read];
+    }
+
+    /// <summary>The whole original, or null when its bytes no longer have its hash (verify names it).</summary>
+    public static async Task<byte[]?> ReadIntactAsync(OriginalStores stores, KeptOriginal kept, CancellationToken ct) =>
+        await ReadAllAsync(stores, kept, ct) is var bytes && Content.Text.NormalisedText.Sha256(bytes) == kept.Sha256 ? bytes : null;
+
     /// <summary>Whether the bytes the store holds under this hash still have it: read through once, never held whole.</summary>
     public static async Task<bool> IntactAsync(OriginalStores stores, KeptOriginal kept, CancellationToken ct)
     {

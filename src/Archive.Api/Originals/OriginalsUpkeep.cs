@@ -43,8 +43,7 @@ public static class OriginalsUpkeep
         var (moved, damaged) = (0, 0);
         foreach (var kept in moving)
         {
-            var bytes = await ReadAsync(stores.For(kept.Store), kept, ct);
-            if (Content.Text.NormalisedText.Sha256(bytes) != kept.Sha256)
+            if (await OriginalFiles.ReadIntactAsync(stores, kept, ct) is not { } bytes)
             {
                 output.WriteLine($"{kept.Sha256}: its bytes in {kept.Store} no longer have that hash; not moved (verify names its revisions)");
                 damaged++;
@@ -61,14 +60,6 @@ public static class OriginalsUpkeep
         }
         output.WriteLine($"{moved} originals moved to {to}, each hash checked" + (damaged > 0 ? $"; {damaged} damaged ones left where they are" : ""));
         return damaged == 0;
-    }
-
-    static async Task<byte[]> ReadAsync(IOriginalStore from, KeptOriginal kept, CancellationToken ct)
-    {
-        await using var stream = from.Open(kept.Sha256, kept.Length);
-        var bytes = new byte[kept.Length];
-        await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, ct);
-        return bytes;
     }
 
     static async Task<List<KeptOriginal>> KeptAsync(IDocumentStore store, string where, CancellationToken ct)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Archive.IntegrationTests.Infrastructure;
 
@@ -37,7 +35,7 @@ public sealed class TestBroker : IDisposable
         };
         Start("rabbitmq-server");
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!Listening(port))
+        while (!Ports.Listening(port))
         {
             if (DateTime.UtcNow > deadline) throw new InvalidOperationException($"RabbitMQ did not start; see {_folder}/log");
             Thread.Sleep(200);   // the broker is starting in another process: nothing to await but its port
@@ -58,19 +56,6 @@ public sealed class TestBroker : IDisposable
         return process;
     }
 
-    static bool Listening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     public void Dispose()
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Archive.IntegrationTests.Infrastructure;
 
@@ -29,7 +27,7 @@ public sealed class TestS3 : IDisposable
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!Listening(port))
+        while (!Ports.Listening(port))
         {
             if (_server.HasExited || DateTime.UtcNow > deadline) throw new InvalidOperationException($"s3rver did not start on port {port}");
             Thread.Sleep(100);   // the server is starting in another process: nothing to await but its port
@@ -54,19 +52,6 @@ public sealed class TestS3 : IDisposable
                 .Select(f => Path.GetRelativePath(Path.Combine(_folder, Bucket), f)[..^"._S3rver_object".Length].Replace('\\', '/'))
             : [];
 
-    static bool Listening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     public void Dispose()
     {

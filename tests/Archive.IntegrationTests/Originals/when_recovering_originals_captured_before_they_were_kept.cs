@@ -1,5 +1,6 @@
 using Archive.IntegrationTests.CommandLine;
 using Archive.IntegrationTests.Infrastructure;
+using Archive.IntegrationTests.Syncing;
 using Npgsql;
 
 namespace Archive.IntegrationTests.Originals;
@@ -11,21 +12,13 @@ namespace Archive.IntegrationTests.Originals;
 [Collection(ArchiveCollection.Name)]
 public class when_recovering_originals_captured_before_they_were_kept : IDisposable
 {
-    const string Known = "5c0a7e2b-3f41-4d8e-9b6a-2e71c9d40632";
+    const string Known = SavedPages.Known;
     readonly string _database = TestCluster.NewDatabase();
-    readonly string _folder = Directory.CreateTempSubdirectory("archive-recover-").FullName;
-
-    public when_recovering_originals_captured_before_they_were_kept()
-    {
-        foreach (var page in new[] { "document-page-1.xml", "documentversie-page-1.xml", "kamerstukdossier-page-1.xml", "zaak-page-1.xml" })
-            File.Copy(Fixture($"syncfeed/{page}"), Path.Combine(_folder, page));
-        Directory.CreateDirectory(Path.Combine(_folder, "Resources"));
-        File.Copy(Fixture("docx/2026D04632-v1.docx"), Path.Combine(_folder, "Resources", $"{Known}.docx"));
-    }
+    readonly string _folder = SavedPages.Make("archive-recover-");
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "odp", name);
+    static string Fixture(string name) => SavedPages.Fixture(name);
 
     async Task<long> Scalar(string sql)
     {

@@ -8,21 +8,13 @@ namespace Archive.IntegrationTests.Syncing;
 [Collection(ArchiveCollection.Name)]
 public class when_syncing_saved_pages_from_a_folder : IDisposable
 {
-    const string Known = "5c0a7e2b-3f41-4d8e-9b6a-2e71c9d40632", Unknown = "e4b8a2d1-6c3f-4f7a-9e05-1d2c3b4a5f60";
+    const string Known = SavedPages.Known, Unknown = "e4b8a2d1-6c3f-4f7a-9e05-1d2c3b4a5f60";
     readonly string _database = TestCluster.NewDatabase();
-    readonly string _folder = Directory.CreateTempSubdirectory("archive-sync-").FullName;
-
-    public when_syncing_saved_pages_from_a_folder()
-    {
-        foreach (var page in new[] { "document-page-1.xml", "documentversie-page-1.xml", "kamerstukdossier-page-1.xml", "zaak-page-1.xml" })
-            File.Copy(Fixture($"syncfeed/{page}"), Path.Combine(_folder, page));
-        Directory.CreateDirectory(Path.Combine(_folder, "Resources"));
-        File.Copy(Fixture("docx/2026D04632-v1.docx"), Path.Combine(_folder, "Resources", $"{Known}.docx"));
-    }
+    readonly string _folder = SavedPages.Make("archive-sync-");
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "odp", name);
+    static string Fixture(string name) => SavedPages.Fixture(name);
 
     /// <summary>Rows of a table of the archive schema; 0 when the table is not there (nothing was ever written to it).</summary>
     async Task<long> Count(string table, string where = "true")

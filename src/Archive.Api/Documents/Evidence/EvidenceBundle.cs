@@ -47,12 +47,7 @@ public static class EvidenceBundle
         var kept = await OriginalFiles.FindManyAsync(session, revisions.Select(r => r.Provenance.SourceSha256).OfType<string>().Distinct().ToArray(), ct);
         var files = new List<(string Name, byte[] Bytes)>();
         foreach (var original in kept.Values.OrderBy(k => k.Sha256, StringComparer.Ordinal))
-        {
-            await using var stream = stores.For(original.Store).Open(original.Sha256, original.Length);
-            using var buffer = new MemoryStream((int)Math.Min(original.Length, int.MaxValue));
-            await stream.CopyToAsync(buffer, ct);
-            if (NormalisedText.Sha256(buffer.ToArray()) == original.Sha256) files.Add(($"originals/{original.Sha256}", buffer.ToArray()));
-        }
+            if (await OriginalFiles.ReadIntactAsync(stores, original, ct) is { } bytes) files.Add(($"originals/{original.Sha256}", bytes));
         return files;
     }
 

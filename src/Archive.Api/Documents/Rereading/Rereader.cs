@@ -97,21 +97,12 @@ public static class Rereader
         // A revision whose file could not be read has no reading to replace: the bytes kept may not even be that version's file.
         if (record.TextNotCaptured is not null) return (null, Outcome.NoText);
         if (record.Provenance.SourceSha256 is not { } sha || !kept.TryGetValue(sha, out var original)) return (null, Outcome.WithoutOriginal);
-        if (!bytes.TryGetValue(sha, out var file)) bytes[sha] = file = await IntactBytesAsync(originals, original, ct);
+        if (!bytes.TryGetValue(sha, out var file)) bytes[sha] = file = await OriginalFiles.ReadIntactAsync(originals, original, ct);
         if (file is null) return (null, Outcome.Failed);
         var reading = read(record, file);
         if (scope.Readers.Count > 0 && !scope.Readers.Contains(reading.Reader?.Split('/')[0] ?? "")) return (null, Outcome.OtherReader);
         if (reading.Text is null || reading.Reader is null) return (null, Outcome.Failed);
         return NormalisedText.Sha256(reading.Text) == record.ContentHash ? (null, Outcome.Unchanged) : (reading, Outcome.Reread);
-    }
-
-    /// <summary>The original's bytes, or null when they no longer have their hash (verify names them).</summary>
-    static async Task<byte[]?> IntactBytesAsync(OriginalStores originals, KeptOriginal kept, CancellationToken ct)
-    {
-        await using var stream = originals.For(kept.Store).Open(kept.Sha256, kept.Length);
-        var bytes = new byte[kept.Length];
-        await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, ct);
-        return NormalisedText.Sha256(bytes) == kept.Sha256 ? bytes : null;
     }
 
     /// <summary>The document's new readings in one transaction, each linked into its chain; false when another writer got there first (a later run does it).</summary>

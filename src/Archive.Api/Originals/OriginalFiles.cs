@@ -60,7 +60,7 @@ public static class OriginalFiles
     /// <summary>The whole original, from the store its index row names.</summary>
     public static async Task<byte[]> ReadAllAsync(OriginalStores stores, KeptOriginal kept, CancellationToken ct)
     {
-        await using var stream = stores.For(kept.Store).Open(kept.Sha256, kept.Length);
+        await using var stream = stores.For(kept.Store).OpenSequential(kept.Sha256, kept.Length);
         var bytes = new byte[kept.Length];
         var read = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, ct);
         return read == bytes.Length ? bytes : bytes[..read];
@@ -73,7 +73,7 @@ public static class OriginalFiles
     /// <summary>Whether the bytes the store holds under this hash still have it: read through once, never held whole.</summary>
     public static async Task<bool> IntactAsync(OriginalStores stores, KeptOriginal kept, CancellationToken ct)
     {
-        await using var stream = stores.For(kept.Store).Open(kept.Sha256, kept.Length);
+        await using var stream = stores.For(kept.Store).OpenSequential(kept.Sha256, kept.Length);
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         long total = 0;

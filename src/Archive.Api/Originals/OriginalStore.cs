@@ -21,6 +21,9 @@ public interface IOriginalStore
     /// <summary>The bytes as a seekable stream of the given length, read a part at a time as they are asked for.</summary>
     Stream Open(string sha256, long length);
 
+    /// <summary>The bytes from first to last, for reading through once (hashing, copying): as fast as the store streams.</summary>
+    Stream OpenSequential(string sha256, long length) => Open(sha256, length);
+
     /// <summary>Removes the bytes (moving stores, collecting orphans); the caller removes the index row.</summary>
     Task DeleteAsync(string sha256, CancellationToken ct);
 }

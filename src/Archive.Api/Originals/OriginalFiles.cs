@@ -30,11 +30,18 @@ public static class OriginalFiles
     /// </summary>
     public static async Task<bool> KeepAsync(IDocumentSession session, IOriginalStore store, string sha256, ReadOnlyMemory<byte> bytes, CancellationToken ct)
     {
-        if (await FindAsync(session, sha256, ct) is not null) return false;
+        if (await IsKeptAsync(session, sha256, ct)) return false;
         await store.PutAsync(session, sha256, bytes, ct);
         session.QueueSqlCommand($"insert into {Name(session)} (sha256, length, store) values (?, ?, ?) on conflict do nothing",
             sha256, (long)bytes.Length, store.Name);
         return true;
+    }
+
+    /// <summary>Whether the Archive keeps this file, asked on the session's own connection (an import asks once a file).</summary>
+    static async Task<bool> IsKeptAsync(IQuerySession session, string sha256, CancellationToken ct)
+    {
+        await session.DocumentStore.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
+        return (await session.AdvancedSql.QueryAsync<bool>($"select exists (select 1 from {Name(session)} where sha256 = ?)", ct, sha256))[0];
     }
 
     public static async Task<KeptOriginal?> FindAsync(IQuerySession session, string sha256, CancellationToken ct) =>

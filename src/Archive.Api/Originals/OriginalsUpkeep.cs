@@ -34,6 +34,8 @@ public static class OriginalsUpkeep
 
     public static async Task<bool> MigrateAsync(IDocumentStore store, OriginalStores stores, string to, TextWriter output, CancellationToken ct)
     {
+        // The store's name goes into SQL below: only the two there are.
+        if (to is not ("s3" or "postgres")) throw new ArgumentException($"'{to}' is no store of originals (s3 or postgres)", nameof(to));
         var moving = await KeptAsync(store, $"store <> '{to}'", ct);
         if ((OriginalStores.IsS3(to) || moving.Any(k => OriginalStores.IsS3(k.Store))) && await stores.S3.ProblemAsync(ct) is { } problem)
         {

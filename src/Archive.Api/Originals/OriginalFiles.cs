@@ -48,19 +48,24 @@ public static class OriginalFiles
         (await FindManyAsync(session, [sha256], ct)).GetValueOrDefault(sha256);
 
     /// <summary>Those of these hashes that the Archive keeps, from the index.</summary>
-    public static async Task<Dictionary<string, KeptOriginal>> FindManyAsync(IQuerySession session, IReadOnlyCollection<string> hashes, CancellationToken ct)
+    public static async Task<Dictionary<string, KeptOriginal>> FindManyAsync(IQuerySession session, IReadOnlyCollection<string> hashes, CancellationToken ct) =>
+        hashes.Count == 0 ? []
+        : (await SelectAsync(session.DocumentStore, "sha256 = any($1)", hashes.ToArray(), ct)).ToDictionary(k => k.Sha256);
+
+    /// <summary>The index rows <paramref name="where"/> (SQL with one parameter, $1) picks, in hash order.</summary>
+    public static async Task<List<KeptOriginal>> SelectAsync(IDocumentStore store, string where, object value, CancellationToken ct)
     {
-        if (hashes.Count == 0) return [];
-        await session.DocumentStore.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
-        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
+        await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using var command = new Npgsql.NpgsqlCommand($"select sha256, length, store from {Name(session)} where sha256 = any($1)", connection)
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"select sha256, length, store from {store.Options.DatabaseSchemaName}.{Table} where {where} order by sha256", connection)
         {
-            Parameters = { new() { Value = hashes.ToArray() } },
+            Parameters = { new() { Value = value } },
         };
-        var kept = new Dictionary<string, KeptOriginal>();
+        var kept = new List<KeptOriginal>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) kept[reader.GetString(0)] = new KeptOriginal(reader.GetString(0), reader.GetInt64(1), reader.GetString(2));
+        while (await reader.ReadAsync(ct)) kept.Add(new KeptOriginal(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
         return kept;
     }
 

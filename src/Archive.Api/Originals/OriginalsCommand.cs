@@ -42,6 +42,11 @@ public sealed class OriginalsCommand : JasperFxAsyncCommand<OriginalsInput>
             Console.Error.WriteLine("originals: migrate needs --to s3 or --to postgres");
             return false;
         }
+        if (input.SourceFlag is { } source && !(Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") && !Directory.Exists(source))
+        {
+            Console.Error.WriteLine($"originals: --source '{source}' is neither an http(s) URL nor a folder");
+            return false;
+        }
         using var host = input.BuildHost();
         var (store, stores) = (host.Services.GetRequiredService<IDocumentStore>(), host.Services.GetRequiredService<OriginalStores>());
         return input.Action switch

@@ -34,9 +34,8 @@ public static class OriginalsUpkeep
 
     public static async Task<bool> MigrateAsync(IDocumentStore store, OriginalStores stores, string to, TextWriter output, CancellationToken ct)
     {
-        // The store's name goes into SQL below: only the two there are.
         if (to is not ("s3" or "postgres")) throw new ArgumentException($"'{to}' is no store of originals (s3 or postgres)", nameof(to));
-        var moving = await KeptAsync(store, $"store <> '{to}'", ct);
+        var moving = await OriginalFiles.SelectAsync(store, "store <> $1", to, ct);
         if ((OriginalStores.IsS3(to) || moving.Any(k => OriginalStores.IsS3(k.Store))) && await stores.S3.ProblemAsync(ct) is { } problem)
         {
             Console.Error.WriteLine($"originals: {problem}; nothing was moved");
@@ -64,20 +63,8 @@ public static class OriginalsUpkeep
         return damaged == 0;
     }
 
-    static async Task<List<KeptOriginal>> KeptAsync(IDocumentStore store, string where, CancellationToken ct)
-    {
-        await store.Storage.Database.EnsureStorageExistsAsync(typeof(Marten.Storage.StorageFeatures), ct);
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"select sha256, length, store from {Schema(store)}.{OriginalFiles.Table} where {where} order by sha256", connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var kept = new List<KeptOriginal>();
-        while (await reader.ReadAsync(ct)) kept.Add(new KeptOriginal(reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
-        return kept;
-    }
-
     static async Task<IEnumerable<string>> HashesInAsync(IDocumentStore store, string name, CancellationToken ct) =>
-        (await KeptAsync(store, $"store = '{name}'", ct)).Select(k => k.Sha256);
+        (await OriginalFiles.SelectAsync(store, "store = $1", name, ct)).Select(k => k.Sha256);
 
     static async Task<int> ExecuteAsync(IDocumentStore store, string sql, CancellationToken ct)
     {

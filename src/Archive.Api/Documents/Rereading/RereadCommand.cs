@@ -31,9 +31,9 @@ public sealed class RereadCommand : JasperFxAsyncCommand<RereadInput>
             return false;
         }
         var documents = Split(input.DocumentsFlag);
-        if (documents.FirstOrDefault(d => Content.Input.Identifiers.DocumentProblem(d) is not null) is { } bad)
+        if (documents.Select(Content.Input.Identifiers.DocumentProblem).OfType<string>().FirstOrDefault() is { } bad)
         {
-            Console.Error.WriteLine($"reread: '{bad}' is not a document number: {Content.Input.Identifiers.DocumentProblem(bad)}");
+            Console.Error.WriteLine($"reread: {bad}");
             return false;
         }
         using var host = input.BuildHost();

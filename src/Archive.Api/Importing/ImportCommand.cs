@@ -198,7 +198,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         var page = OpenTkPageParser.Parse(text);
         if (page.Value is null) return new ReadFile(path, null, null, page.Error);
         var provenance = new Provenance("opentk-page", System.IO.Path.GetFileName(path), null, NormalisedText.Sha256(bytes),
-            bytes.LongLength, "text/plain; charset=utf-8", OpenTkPages.ImporterVersion);
+            bytes.LongLength, OpenTkPages.OriginalType, OpenTkPages.ImporterVersion);
         return new ReadFile(path, page.Value.Number, OpenTkPages.Command(page.Value, provenance, bytes), null);
     }
     static void Report(ImportTally results, TimeSpan elapsed)

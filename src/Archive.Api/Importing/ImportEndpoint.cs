@@ -81,8 +81,7 @@ public static class ImportEndpoint
     {
         if (!Content.Text.Utf8Text.TryDecode(bytes, out var text, out var error))
             return ImportResult.Rejected(name, error);
-        // An OpenTK page is its own original, kept as text/plain in UTF-8 whatever the part said.
-        var provenance = new Provenance("opentk-page", name, null, Content.Text.NormalisedText.Sha256(bytes), bytes.LongLength, OriginalType, OpenTkPages.ImporterVersion);
+        var provenance = new Provenance("opentk-page", name, null, Content.Text.NormalisedText.Sha256(bytes), bytes.LongLength, OpenTkPages.OriginalType, OpenTkPages.ImporterVersion);
         try
         {
             return await OpenTkPages.ImportAsync(bus, name, text, bytes, provenance, ct);
@@ -93,8 +92,6 @@ public static class ImportEndpoint
             return ImportResult.Rejected(name, ImportFaults.Reason(e));
         }
     }
-
-    const string OriginalType = "text/plain; charset=utf-8";
 
     static ImportResponse Response(IReadOnlyList<ImportResult> results) => new(
         results.Select(r => new ImportedItem(r.Number, r.Outcome, r.Revision, r.Current, r.Source, r.Reason, Links(r))).ToList(),

@@ -13,6 +13,9 @@ public static class OpenTkPages
     /// <summary>The page's reader: an OpenTK page is its own original, and its text is read by the page parser.</summary>
     public const string Reader = OpenTkPageParser.ReaderId;
 
+    /// <summary>The type an OpenTK page is kept and served as, whatever a request's part said: it is read as UTF-8 text.</summary>
+    public const string OriginalType = "text/plain; charset=utf-8";
+
     /// <summary>The revision of a page, with the page's bytes as received as its original.</summary>
     public static ImportRevision Command(OpenTkPage page, Provenance provenance, byte[]? original = null) =>
         new(page.Metadata, page.SourceVersion, page.SourceUpdatedAt, page.SourceUpdatedRaw, page.Body, provenance) { Original = original, Reader = Reader };

@@ -25,7 +25,16 @@ public sealed class DocumentHistory
 
     /// <summary>The document's history, or null when the Archive has no revision of it.</summary>
     public static async Task<DocumentHistory?> LoadAsync(IQuerySession session, string number, CancellationToken ct) =>
-        (await LoadManyAsync(session, [number], ct)).GetValueOrDefault(number);
+        (await LoadWithRecordsAsync(session, number, ct))?.History;
+
+    /// <summary>The history and the rows it is composed from, for a view that needs the revisions' provenance too; null when there is none.</summary>
+    public static async Task<(DocumentHistory History, IReadOnlyList<TimeTravel.RevisionRecord> Records)?> LoadWithRecordsAsync(IQuerySession session, string number, CancellationToken ct)
+    {
+        var records = await session.Query<TimeTravel.RevisionRecord>().Where(r => r.DocumentNumber == number).OrderBy(r => r.Revision).ToListAsync(ct);
+        if (records.Count == 0) return null;
+        var status = await session.LoadAsync<StatusHistory>(number, ct);
+        return (Of(records, status?.StatusChanges ?? []), records);
+    }
 
     /// <summary>The histories of these documents (those the Archive has), in two queries whatever their number.</summary>
     public static async Task<Dictionary<string, DocumentHistory>> LoadManyAsync(IQuerySession session, IReadOnlyCollection<string> numbers, CancellationToken ct)

@@ -34,18 +34,17 @@ public sealed class DocumentModel(IQuerySession session) : AsOfPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DocumentHistory.LoadAsync(session, Nr, ct) is not { } history)
+        if (await DocumentHistory.LoadWithRecordsAsync(session, Nr, ct) is not { } loaded)
             return Fail(404, "Onbekend document", $"Het archief heeft geen document met nummer '{Nr}'. Zoek op onderwerp of nummer via het zoekveld hierboven.");
-        History = history;
+        (History, var records) = loaded;
         var details = (await session.LoadAsync<DocumentDetails>(Nr, ct))!;
         var revision = AsksAsOf ? await AsOfAsync(ct) : Revision is not null ? ByNumber() : Current(details);
         if (revision.Problem is { } problem) return Fail(problem);
 
-        Shown = (await session.LoadAsync<RevisionRecord>(RevisionRecord.IdOf(Nr, revision.Number), ct))!;
+        Shown = records.First(r => r.Revision == revision.Number);
         Text = await DocumentText.LoadAsync(session, Shown.ContentHash, ct) ?? "";
         TextNotCaptured = History.Revisions.FirstOrDefault(r => r.Revision == revision.Number)?.TextNotCaptured;
         IsCurrent = details.CurrentRevision == revision.Number;
-        var records = await session.Query<RevisionRecord>().Where(r => r.DocumentNumber == Nr).ToListAsync(ct);
         Originals = (await RevisionOriginal.OfAsync(session, records, ct)).ToDictionary(o => o.Revision);
         ViewData["Title"] = $"{Nr}: {Shown.Metadata.Subject ?? Shown.Metadata.Title}";
         return Page();
